@@ -1,0 +1,193 @@
+import Foundation
+import PCRE2Kit
+
+/// A file or JSONL line that could not be read, reported with its path.
+public struct LoadProblem: Sendable, CustomStringConvertible {
+    public let path: String
+    public let message: String
+    public var description: String { "\(path): \(message)" }
+}
+
+/// Finds input files and turns each into one or more ``Document``s.
+///
+/// Bad input never throws: every file ends up as a document, `ok` or `skipped` with a reason.
+public struct DocumentLoader: Sendable {
+    /// Documents larger than this are skipped (the 50 MB one-line file case).
+    public var maxDocumentBytes: Int
+    /// File extensions read as documents.
+    public static let supportedExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm", "jsonl"]
+
+    public init(maxDocumentBytes: Int = 16 * 1024 * 1024) {
+        self.maxDocumentBytes = maxDocumentBytes
+    }
+
+    /// Expands the given paths (files, folders searched recursively, `-` for stdin) into a sorted
+    /// list of input files. Missing paths are returned as problems.
+    public func inputFiles(for paths: [String]) -> (files: [String], problems: [LoadProblem]) {
+        var files: [String] = []
+        var problems: [LoadProblem] = []
+        let fm = FileManager.default
+        for path in paths {
+            if path == "-" { files.append("-"); continue }
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+                problems.append(LoadProblem(path: path, message: "no such file or folder"))
+                continue
+            }
+            if !isDir.boolValue { files.append(path); continue }
+            guard let walker = fm.enumerator(atPath: path) else {
+                problems.append(LoadProblem(path: path, message: "folder cannot be read"))
+                continue
+            }
+            var found: [String] = []
+            for case let relative as String in walker {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") { walker.skipDescendants(); continue }
+                let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
+                var sub: ObjCBool = false
+                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
+            }
+            files.append(contentsOf: found.sorted())
+        }
+        return (files, problems)
+    }
+
+    /// The format a path's extension selects, or nil when unsupported.
+    public static func format(forPath path: String) -> DocumentFormat? {
+        if path == "-" { return .stdin }
+        switch (path as NSString).pathExtension.lowercased() {
+        case "txt", "text": return .text
+        case "md", "markdown": return .markdown
+        case "html", "htm": return .html
+        case "jsonl": return .jsonl
+        default: return nil
+        }
+    }
+
+    /// Reads one input file into documents (several for JSONL). Never throws.
+    public func load(path: String) -> [Document] {
+        guard let format = DocumentLoader.format(forPath: path) else {
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            let ext = (path as NSString).pathExtension
+            return [.skipped(path: path, format: .text, bytes: size ?? 0,
+                             reason: "unsupported file type \(ext.isEmpty ? "(no extension)" : "'.\(ext)'"); expected .txt, .md, .html, .htm or .jsonl")]
+        }
+        let raw: [UInt8]
+        if path == "-" {
+            raw = Array(FileHandle.standardInput.readDataToEndOfFile())
+        } else {
+            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+               size > maxDocumentBytes, format != .jsonl {
+                return [.skipped(path: path, format: format, bytes: size,
+                                 reason: "file is \(DocumentLoader.humanBytes(size)), above the \(DocumentLoader.humanBytes(maxDocumentBytes)) limit per document (--max-document-bytes)")]
+            }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                return [.skipped(path: path, format: format, bytes: 0, reason: "file cannot be read (permission denied or not a regular file)")]
+            }
+            raw = Array(data)
+        }
+        if format == .jsonl { return loadJSONL(path: path, raw: raw) }
+        return [decode(path: path, format: format, raw: raw)]
+    }
+
+    /// Turns raw bytes of one document into a ``Document`` (checks size, binary, UTF-8, emptiness).
+    public func decode(path: String, format: DocumentFormat, raw: [UInt8], meta: ArticleMetadata = ArticleMetadata()) -> Document {
+        if raw.count > maxDocumentBytes {
+            return .skipped(path: path, format: format, bytes: raw.count,
+                            reason: "document is \(DocumentLoader.humanBytes(raw.count)), above the \(DocumentLoader.humanBytes(maxDocumentBytes)) limit per document (--max-document-bytes)")
+        }
+        if let nul = raw.prefix(65536).firstIndex(of: 0) {
+            return .skipped(path: path, format: format, bytes: raw.count, reason: "binary file (NUL byte at offset \(nul)); not text")
+        }
+        var bytes = raw
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let bad = UTF8Text.firstInvalidUTF8Offset(bytes) {
+            return .skipped(path: path, format: format, bytes: raw.count, reason: "invalid UTF-8 at byte offset \(bad); convert the file to UTF-8")
+        }
+        let source = String(decoding: bytes, as: UTF8.self)
+        var text: String
+        var title = meta.title
+        var warning: String? = nil
+        switch format {
+        case .html:
+            let extracted = HTMLText.extract(source)
+            text = extracted.text
+            if title == nil { title = extracted.title }
+            warning = extracted.warning
+        case .markdown:
+            text = MarkdownText.plainText(source)
+        default:
+            text = source
+        }
+        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        if text.allSatisfy({ $0.isWhitespace }) {
+            return .skipped(path: path, format: format, bytes: raw.count, reason: raw.isEmpty ? "empty file" : "no text after markup was removed")
+        }
+        return Document(id: "", path: path, format: format, bytes: raw.count, text: text,
+                        title: title ?? DocumentLoader.firstLine(of: text), outlet: meta.outlet,
+                        date: meta.date, url: meta.url, status: .ok, error: warning)
+    }
+
+    /// JSONL: one article per line with `text` and optional `id`, `title`, `url`, `outlet`, `date`.
+    func loadJSONL(path: String, raw: [UInt8]) -> [Document] {
+        if let bad = UTF8Text.firstInvalidUTF8Offset(raw) {
+            return [.skipped(path: path, format: .jsonl, bytes: raw.count, reason: "invalid UTF-8 at byte offset \(bad); convert the file to UTF-8")]
+        }
+        var documents: [Document] = []
+        var lineNumber = 0
+        for line in raw.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            lineNumber += 1
+            if line.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+            let linePath = "\(path)#line\(lineNumber)"
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line)), let record = object as? [String: Any] else {
+                documents.append(.skipped(path: linePath, format: .jsonl, bytes: line.count, reason: "line \(lineNumber) is not a JSON object"))
+                continue
+            }
+            guard let body = record["text"] as? String else {
+                documents.append(.skipped(path: linePath, format: .jsonl, bytes: line.count, reason: "line \(lineNumber) has no \"text\" string"))
+                continue
+            }
+            func field(_ key: String) -> String? {
+                if let s = record[key] as? String, !s.isEmpty { return s }
+                if let n = record[key] as? NSNumber { return n.stringValue }
+                return nil
+            }
+            let articleID = field("id")
+            let articlePath = articleID.map { "\(path)#\($0)" } ?? linePath
+            let meta = ArticleMetadata(title: field("title"), outlet: field("outlet"), date: field("date").flatMap { DateText.isoDate($0) }, url: field("url"))
+            var doc = decode(path: articlePath, format: .jsonl, raw: Array(body.utf8), meta: meta)
+            doc.format = .jsonl
+            documents.append(doc)
+        }
+        if documents.isEmpty {
+            documents.append(.skipped(path: path, format: .jsonl, bytes: raw.count, reason: raw.isEmpty ? "empty file" : "no articles in JSONL file"))
+        }
+        return documents
+    }
+
+    static func firstLine(of text: String) -> String? {
+        for line in text.split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.count > 3 && trimmed.contains(where: { $0.isLetter }) { return String(trimmed.prefix(200)) }
+        }
+        return nil
+    }
+
+    /// "50.0 MB" style sizes for messages.
+    public static func humanBytes(_ n: Int) -> String {
+        if n >= 1024 * 1024 { return String(format: "%.1f MiB", Double(n) / 1048576) }
+        if n >= 1024 { return String(format: "%.1f KiB", Double(n) / 1024) }
+        return "\(n) bytes"
+    }
+}
+
+/// Metadata an article may bring along (from a JSONL record).
+public struct ArticleMetadata: Sendable {
+    public var title: String?
+    public var outlet: String?
+    public var date: String?
+    public var url: String?
+    public init(title: String? = nil, outlet: String? = nil, date: String? = nil, url: String? = nil) {
+        self.title = title; self.outlet = outlet; self.date = date; self.url = url
+    }
+}

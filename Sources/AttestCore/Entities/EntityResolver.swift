@@ -1,0 +1,230 @@
+import PCRE2Kit
+
+/// Turns speaker mentions into entities: splits titles from names, types each speaker, resolves
+/// pronouns and role nouns ("He", "the spokesperson", "the ministry") to their antecedent, and
+/// gives every entity one canonical name across the corpus.
+///
+/// The word lists it uses (titles, pronouns, organisation words, group nouns, aliases, outlets)
+/// are lexicons in the rule folders.
+public struct EntityResolver: Sendable {
+    let rules: RuleSet
+    let titles: Set<String>
+    let pronouns: Set<String>
+    let organizationWords: Set<String>
+    let groupNouns: Set<String>
+    let anonymousHeads: Set<String>
+    let outletWords: Set<String>
+
+    public init(rules: RuleSet) {
+        self.rules = rules
+        func set(_ name: String) -> Set<String> { Set(rules.lexicon(name).map { $0.lowercased() }) }
+        titles = set("titles")
+        pronouns = set("pronouns")
+        organizationWords = set("organization-words")
+        groupNouns = set("group-nouns")
+        anonymousHeads = set("anonymous-speakers")
+        outletWords = set("outlet-words")
+    }
+
+    /// A named entity seen in a document, for resolving later pronouns and role nouns.
+    struct Antecedent {
+        var name: String
+        var type: String
+        var role: String?
+        var words: Set<String>
+        var sentence: Int
+    }
+
+    static func words(_ s: String) -> [String] {
+        s.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+    }
+
+    static func key(_ word: String) -> String {
+        var w = word.lowercased().replacingOccurrences(of: "’", with: "'")
+        if w.hasSuffix("'s") { w.removeLast(2) }
+        while let l = w.last, ",.;:".contains(l), w.count > 1, !(w.count <= 4 && w.dropLast().contains(".")) { w.removeLast() }
+        return w
+    }
+
+    /// Resolves the speakers of one document's statements in place. `mentions` are entity mentions
+    /// found in the text (by `entity` rules) with their sentence index.
+    public func resolveDocument(_ statements: inout [Statement], mentions: [(name: String, type: String, sentence: Int)]) {
+        var antecedents: [Antecedent] = []
+        var mentionIndex = 0
+        let sortedMentions = mentions.sorted { $0.sentence < $1.sentence }
+        for i in statements.indices {
+            let sentence = statements[i].sentenceIndex
+            // Text mentions before this statement's sentence become antecedents too.
+            while mentionIndex < sortedMentions.count, sortedMentions[mentionIndex].sentence < sentence {
+                let m = sortedMentions[mentionIndex]
+                antecedents.append(Antecedent(name: m.name, type: m.type, role: nil,
+                                              words: Set(EntityResolver.words(m.name).map(EntityResolver.key)), sentence: m.sentence))
+                mentionIndex += 1
+            }
+            guard let mention = statements[i].speaker.mention, !mention.isEmpty else { continue }
+            let fixedType = statements[i].speaker.type
+            let lowered = mention.lowercased()
+            let tokens = EntityResolver.words(mention)
+            if tokens.count == 1, pronouns.contains(lowered) {
+                resolvePronoun(&statements[i], lowered, antecedents, sentence)
+            } else if let head = roleNounHead(tokens) {
+                resolveRoleNoun(&statements[i], head: head, antecedents: antecedents)
+            } else {
+                classifyNamed(&statements[i], tokens: tokens)
+            }
+            if fixedType != "unknown", fixedType != "anonymous" || statements[i].speaker.type == "unknown" {
+                statements[i].speaker.type = fixedType
+            }
+            if statements[i].speaker.type == "unknown" { statements[i].speaker.type = "person" }
+            if let name = statements[i].speaker.name, !pronouns.contains(name.lowercased()) {
+                antecedents.append(Antecedent(name: name, type: statements[i].speaker.type, role: statements[i].speaker.role,
+                                              words: Set((EntityResolver.words(mention) + EntityResolver.words(statements[i].speaker.role ?? "")).map(EntityResolver.key)),
+                                              sentence: sentence))
+            }
+            // A statement addressed to an outlet is relayed through it.
+            if statements[i].via == nil, let recipient = statements[i].recipient, let outlet = outletName(recipient) {
+                statements[i].via = outlet
+            }
+        }
+        // A statement inside the content of an outlet's report is relayed through that outlet.
+        for i in statements.indices where statements[i].via == nil {
+            for j in statements.indices where j != i && statements[j].speaker.type == "outlet" {
+                if let content = statements[j].contentSpan, content.range.contains(statements[i].cueSpan.start),
+                   let outlet = statements[j].speaker.name, outlet != statements[i].speaker.name {
+                    statements[i].via = outlet
+                }
+            }
+        }
+    }
+
+    func resolvePronoun(_ statement: inout Statement, _ pronoun: String, _ antecedents: [Antecedent], _ sentence: Int) {
+        let wanted: Set<String>
+        switch pronoun {
+        case "he", "she", "him", "her", "i": wanted = ["person"]
+        case "it": wanted = ["organization", "outlet"]
+        default: wanted = ["group", "organization", "person", "anonymous", "outlet"]
+        }
+        if let a = antecedents.last(where: { wanted.contains($0.type) && sentence - $0.sentence <= 12 }) {
+            statement.speaker.name = a.name
+            statement.speaker.type = a.type
+            if statement.speaker.role == nil { statement.speaker.role = a.role }
+        } else {
+            statement.speaker.type = pronoun == "it" ? "organization" : (pronoun == "they" || pronoun == "we" ? "group" : "person")
+        }
+    }
+
+    /// "the spokesperson", "the ministry", "the former president": a determiner and lower-case words.
+    func roleNounHead(_ tokens: [String]) -> String? {
+        guard tokens.count >= 2, tokens.count <= 5 else { return nil }
+        let first = tokens[0].lowercased()
+        guard ["the", "this", "that", "these", "those"].contains(first) else { return nil }
+        let rest = tokens.dropFirst()
+        guard rest.allSatisfy({ $0.first?.isLowercase == true }) else { return nil }
+        return EntityResolver.key(rest.last ?? "")
+    }
+
+    func resolveRoleNoun(_ statement: inout Statement, head: String, antecedents: [Antecedent]) {
+        let stem = String(head.prefix(6))
+        if let a = antecedents.last(where: { a in a.words.contains(where: { $0.hasPrefix(stem) }) }) {
+            statement.speaker.name = a.name
+            statement.speaker.type = a.type
+            if statement.speaker.role == nil { statement.speaker.role = a.role }
+            return
+        }
+        let mention = statement.speaker.mention ?? ""
+        statement.speaker.name = mention
+        if groupNouns.contains(head) { statement.speaker.type = "group" }
+        else if organizationWords.contains(head) { statement.speaker.type = "organization" }
+        else { statement.speaker.type = "person" }
+    }
+
+    /// Splits "former U.S. President Trump" into role and name, and types the speaker.
+    func classifyNamed(_ statement: inout Statement, tokens: [String]) {
+        let mention = tokens.joined(separator: " ")
+        let lowered = mention.lowercased()
+        if let canonical = rules.entities.canonicalByAlias[EntityLexicon.fold(mention)] {
+            statement.speaker.name = canonical
+            statement.speaker.type = rules.entities.typeByName[canonical] ?? (rules.entities.outlets.contains(EntityLexicon.fold(canonical)) ? "outlet" : guessType(tokens))
+            return
+        }
+        if let outlet = outletName(mention) {
+            statement.speaker.name = outlet
+            statement.speaker.type = "outlet"
+            return
+        }
+        let keys = tokens.map(EntityResolver.key)
+        if anonymousHeads.contains(lowered) || (keys.first.map { ["a", "an", "one", "another", "two", "three", "several", "some", "many", "senior", "other"].contains($0) } == true
+            && keys.contains(where: { anonymousHeads.contains($0) })) {
+            statement.speaker.name = mention
+            statement.speaker.type = "anonymous"
+            return
+        }
+        // The name is the run of capitalised, non-title words at the end.
+        var start = tokens.count
+        while start > 0 {
+            let t = tokens[start - 1]
+            let k = keys[start - 1]
+            let capitalised = t.first?.isUppercase == true
+            if !capitalised || titles.contains(k) || t.hasSuffix("’s") || t.hasSuffix("'s") { break }
+            start -= 1
+        }
+        let type = guessType(tokens)
+        if start < tokens.count, type == "person" {
+            let name = tokens[start...].joined(separator: " ")
+            var role = tokens[..<start].joined(separator: " ")
+            for article in ["the ", "The "] where role.hasPrefix(article) { role.removeFirst(article.count) }
+            statement.speaker.name = rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name
+            if !role.isEmpty, statement.speaker.role == nil { statement.speaker.role = role }
+            statement.speaker.type = "person"
+        } else {
+            var name = mention
+            for article in ["the ", "The "] where name.hasPrefix(article) && type != "outlet" { name.removeFirst(article.count) }
+            statement.speaker.name = rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name
+            statement.speaker.type = type
+        }
+    }
+
+    func guessType(_ tokens: [String]) -> String {
+        let keys = tokens.map(EntityResolver.key)
+        if keys.contains(where: { organizationWords.contains($0) }) { return "organization" }
+        if let last = keys.last, groupNouns.contains(last) { return "group" }
+        if tokens.allSatisfy({ $0.first?.isLowercase == true }) { return "group" }
+        return "person"
+    }
+
+    /// The canonical outlet name when `mention` names a news outlet (lexicon, or an outlet word such
+    /// as "Times" or "Post" in a capitalised name).
+    public func outletName(_ mention: String) -> String? {
+        let folded = EntityLexicon.fold(mention)
+        if rules.entities.outlets.contains(folded) {
+            return rules.entities.canonicalByAlias[folded] ?? mention
+        }
+        let tokens = EntityResolver.words(mention)
+        guard tokens.count <= 6, tokens.allSatisfy({ $0.first?.isUppercase == true || ["of", "the"].contains($0) }) else { return nil }
+        if let last = tokens.last, outletWords.contains(EntityResolver.key(last)) {
+            var name = tokens.joined(separator: " ")
+            if name.hasPrefix("The ") { name.removeFirst(4) }
+            return name
+        }
+        return nil
+    }
+
+    /// Gives every person one canonical name across the corpus: a one-word name ("Trump") becomes
+    /// the longest full name that ends with it ("Donald Trump"), when that is unambiguous.
+    public func canonicalize(_ statements: inout [Statement], knownNames: [String]) {
+        var fullBySurname: [String: [String: Int]] = [:]
+        let candidates = statements.compactMap { $0.speaker.type == "person" ? $0.speaker.name : nil } + knownNames
+        for name in candidates {
+            let parts = EntityResolver.words(name)
+            guard parts.count >= 2, parts.count <= 4, let last = parts.last else { continue }
+            fullBySurname[last, default: [:]][name, default: 0] += 1
+        }
+        for i in statements.indices where statements[i].speaker.type == "person" {
+            guard let name = statements[i].speaker.name, !name.contains(" ") else { continue }
+            if let options = fullBySurname[name], let best = options.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
+                let total = options.values.reduce(0, +)
+                if best.value * 2 > total { statements[i].speaker.name = best.key }
+            }
+        }
+    }
+}

@@ -1,0 +1,284 @@
+import PCRE2Kit
+
+/// A rule match before overlaps are resolved: absolute byte ranges of the named groups.
+public struct Candidate: Sendable {
+    public let rule: Rule
+    public let sentenceIndex: Int
+    public let whole: Range<Int>
+    public let groups: [String: Range<Int>]
+
+    public var cue: Range<Int> { groups["cue"] ?? whole }
+}
+
+/// What happened to each candidate, for `attest explain`.
+public struct TraceEntry: Sendable {
+    public enum Outcome: Sendable { case accepted, lostOverlap(to: String), insideQuotation, skippedSentence }
+    public let candidate: Candidate
+    public let outcome: Outcome
+}
+
+/// Runs the rule phases over one document and builds its statements.
+public struct Extractor: Sendable {
+    public let rules: RuleSet
+    public let segmenter: Segmenter
+    /// Group names copied from statement and hedge matches.
+    static let groupNames = ["speaker", "cue", "content", "content2", "recipient", "channel", "date", "via", "role"]
+
+    public init(rules: RuleSet) {
+        self.rules = rules
+        var abbreviations = Set<String>()
+        for entry in rules.lexicon("abbreviations") {
+            abbreviations.insert(entry.hasSuffix(".") ? String(entry.dropLast()) : entry)
+        }
+        self.segmenter = Segmenter(abbreviations: abbreviations)
+    }
+
+    /// The statements of one document, warnings (match limits), and optionally a trace of every candidate.
+    public func extract(_ document: Document, index: Int, scratch: MatchScratch, trace: Bool = false)
+        -> (statements: [Statement], warnings: [AnalysisWarning], trace: [TraceEntry], segmentation: Segmentation) {
+        let text = UTF8Text(document.text)
+        let seg = segmenter.segment(document.text)
+        var warnings: [AnalysisWarning] = []
+        var traceEntries: [TraceEntry] = []
+
+        // Skip phase and headings.
+        var skipped = [Bool](repeating: false, count: seg.sentences.count)
+        let skipRules = rules.rules(.skip)
+        for (i, sentence) in seg.sentences.enumerated() {
+            if sentence.isHeading { skipped[i] = true; continue }
+            let subject = text.slice(sentence.range)
+            for rule in skipRules {
+                do {
+                    if try rule.compiled.firstMatch(in: subject, scratch: scratch) != nil { skipped[i] = true; break }
+                } catch {
+                    warnings.append(limitWarning(rule, document, sentence.range.lowerBound, error))
+                }
+            }
+        }
+        // Prefilter: one pass of the cue lexicon over the whole text.
+        var hasCue = [Bool](repeating: rules.prefilter == nil, count: seg.sentences.count)
+        if let prefilter = rules.prefilter {
+            do {
+                for m in try prefilter.allMatches(in: text, scratch: scratch) {
+                    if let s = seg.sentenceIndex(containing: m.range.lowerBound) { hasCue[s] = true }
+                }
+            } catch {
+                hasCue = [Bool](repeating: true, count: seg.sentences.count)
+            }
+        }
+        // Statement and hedge phases.
+        var candidates: [Candidate] = []
+        let phaseRules = rules.rules(.statement) + rules.rules(.hedge)
+        for (i, sentence) in seg.sentences.enumerated() where !skipped[i] {
+            let subject = text.slice(sentence.range)
+            for rule in phaseRules where hasCue[i] || !rule.usesPrefilter {
+                var position = 0
+                var guardCount = 0
+                while position <= subject.bytes.count, guardCount < 64 {
+                    guardCount += 1
+                    let found: PatternMatch?
+                    do { found = try rule.compiled.firstMatch(in: subject, from: position, scratch: scratch) } catch {
+                        warnings.append(limitWarning(rule, document, sentence.range.lowerBound + position, error))
+                        break
+                    }
+                    guard let m = found else { break }
+                    let base = sentence.range.lowerBound
+                    var groups: [String: Range<Int>] = [:]
+                    for name in Extractor.groupNames {
+                        if let r = m.range(named: name), !r.isEmpty { groups[name] = (r.lowerBound + base)..<(r.upperBound + base) }
+                    }
+                    let whole = (m.range.lowerBound + base)..<(m.range.upperBound + base)
+                    candidates.append(Candidate(rule: rule, sentenceIndex: i, whole: whole, groups: groups))
+                    let cueEnd = (m.range(named: "cue") ?? m.range).upperBound
+                    position = cueEnd > position ? cueEnd : subject.nextCharacterBoundary(after: position)
+                }
+            }
+        }
+        // Drop cues inside quotations, then resolve overlaps: priority, longer match, earlier rule.
+        var live: [Candidate] = []
+        for c in candidates {
+            if !c.rule.insideQuotes, let q = seg.quotation(containing: c.cue.lowerBound), q.range.upperBound >= c.cue.upperBound {
+                // Quoted speech: a cue inside quotation marks belongs to the quote, not to the article.
+                _ = q
+                if trace { traceEntries.append(TraceEntry(candidate: c, outcome: .insideQuotation)) }
+                continue
+            }
+            live.append(c)
+        }
+        live.sort { a, b in
+            if a.rule.priority != b.rule.priority { return a.rule.priority > b.rule.priority }
+            if a.whole.count != b.whole.count { return a.whole.count > b.whole.count }
+            if a.rule.order != b.rule.order { return a.rule.order < b.rule.order }
+            return a.whole.lowerBound < b.whole.lowerBound
+        }
+        var accepted: [Candidate] = []
+        for c in live {
+            if let winner = accepted.first(where: { Extractor.conflicts($0, c) }) {
+                if trace { traceEntries.append(TraceEntry(candidate: c, outcome: .lostOverlap(to: winner.rule.id))) }
+                continue
+            }
+            accepted.append(c)
+            if trace { traceEntries.append(TraceEntry(candidate: c, outcome: .accepted)) }
+        }
+        accepted.sort { $0.cue.lowerBound < $1.cue.lowerBound }
+        var statements: [Statement] = []
+        for c in accepted {
+            statements.append(buildStatement(c, document: document, index: index, text: text, seg: seg, scratch: scratch, warnings: &warnings))
+        }
+        return (statements, warnings, traceEntries, seg)
+    }
+
+    /// Two candidates conflict when their cues overlap, or one's speaker overlaps the other's cue.
+    static func conflicts(_ a: Candidate, _ b: Candidate) -> Bool {
+        if a.cue.overlaps(b.cue) { return true }
+        if let s = a.groups["speaker"], s.overlaps(b.cue) { return true }
+        if let s = b.groups["speaker"], s.overlaps(a.cue) { return true }
+        return false
+    }
+
+    func limitWarning(_ rule: Rule, _ document: Document, _ offset: Int, _ error: Error) -> AnalysisWarning {
+        AnalysisWarning(document: document.path, rule: rule.id, offset: offset,
+                        message: "match limit reached (\(error)); the rule was stopped on this sentence and the run went on")
+    }
+
+    func buildStatement(_ c: Candidate, document: Document, index: Int, text: UTF8Text, seg: Segmentation,
+                        scratch: MatchScratch, warnings: inout [AnalysisWarning]) -> Statement {
+        let sentence = seg.sentences[c.sentenceIndex]
+        let settings = c.rule.settings
+        // Content: the captured part, widened to the quotation(s) it opens or closes.
+        var contentRange = c.groups["content"].map { Extractor.trim(text, $0) }
+        if var r = contentRange {
+            if let q = seg.quotation(containing: r.lowerBound), q.range.upperBound > r.upperBound, !q.range.contains(c.cue.lowerBound) {
+                r = r.lowerBound..<q.range.upperBound
+            }
+            if r.upperBound > 0, let q = seg.quotation(containing: r.upperBound - 1), q.range.lowerBound < r.lowerBound, !q.range.contains(c.cue.lowerBound) {
+                r = q.range.lowerBound..<r.upperBound
+            }
+            contentRange = r
+        } else if c.rule.phase == .statement, c.cue.upperBound >= sentence.range.upperBound - 2,
+                  c.sentenceIndex + 1 < seg.sentences.count,
+                  let q = seg.quotation(containing: seg.sentences[c.sentenceIndex + 1].range.lowerBound) {
+            // "He said:" followed by a quotation in the next sentence or paragraph.
+            contentRange = q.range
+        }
+        let rawContent = contentRange.map { Extractor.fold(text[$0]) } ?? ""
+        var content = Extractor.cleanContent(rawContent)
+        if let r2 = c.groups["content2"] {
+            let second = Extractor.cleanContent(text[Extractor.trim(text, r2)])
+            if !second.isEmpty { content = content.isEmpty ? second : content + " … " + second }
+        }
+        let cue = Extractor.fold(text[c.cue])
+        let mention = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
+        var speakerType = settings["speaker_type"] ?? (mention == nil ? "anonymous" : "unknown")
+        var name: String? = mention
+        if settings["speaker"] == "none" { name = nil; speakerType = "anonymous" }
+        var speaker = Speaker(name: name, mention: settings["speaker"] == "none" ? nil : mention, type: speakerType)
+        if let role = c.groups["role"] { speaker.role = Extractor.cleanRole(text[role]) }
+        var statement = Statement(documentIndex: index, document: document.path, sentence: text[sentence.range],
+                                  span: ByteSpan(sentence.range), line: sentence.line, speaker: speaker, cue: cue,
+                                  content: content, kind: settings["kind"] ?? Extractor.kind(of: rawContent),
+                                  stance: settings["stance"] ?? "assert", rule: c.rule.id, cueSpan: ByteSpan(c.cue),
+                                  sentenceIndex: c.sentenceIndex)
+        statement.speakerSpan = c.groups["speaker"].map(ByteSpan.init)
+        statement.contentSpan = contentRange.map(ByteSpan.init)
+        statement.recipient = c.groups["recipient"].map { Extractor.cleanMention(text[$0]) }
+        if settings["stance"] == nil { statement.stance = stance(forCue: cue, document: document, scratch: scratch, warnings: &warnings) ?? "assert" }
+        let sentenceText = text.slice(sentence.range)
+        statement.channel = c.groups["channel"].map { Extractor.fold(text[$0]) } ?? settings["channel"]
+            ?? firstGroup(.channel, group: "channel", in: sentenceText, document: document, scratch: scratch, warnings: &warnings)
+        let dateText = c.groups["date"].map { text[$0] }
+            ?? firstGroup(.date, group: "date", in: sentenceText, document: document, scratch: scratch, warnings: &warnings)
+        let year = document.date.flatMap { Int($0.prefix(4)) }
+        statement.date = dateText.flatMap { DateText.isoDate($0, defaultYear: year) }
+        if let via = c.groups["via"] { statement.via = Extractor.cleanMention(text[via]) }
+        return statement
+    }
+
+    /// The stance the stance rules give a cue, highest priority first.
+    func stance(forCue cue: String, document: Document, scratch: MatchScratch, warnings: inout [AnalysisWarning]) -> String? {
+        let subject = UTF8Text(cue)
+        for rule in rules.rules(.stance).sorted(by: { $0.priority > $1.priority }) {
+            do {
+                if try rule.compiled.firstMatch(in: subject, scratch: scratch) != nil, let s = rule.settings["stance"] { return s }
+            } catch {
+                warnings.append(limitWarning(rule, document, 0, error))
+            }
+        }
+        return nil
+    }
+
+    /// The first value of `group` any rule of `phase` finds in the sentence (priority order); the
+    /// rule's `set` value for that field wins over the captured text.
+    func firstGroup(_ phase: RulePhase, group: String, in subject: UTF8Text, document: Document, scratch: MatchScratch,
+                    warnings: inout [AnalysisWarning]) -> String? {
+        for rule in rules.rules(phase).sorted(by: { $0.priority > $1.priority }) {
+            do {
+                guard let m = try rule.compiled.firstMatch(in: subject, scratch: scratch) else { continue }
+                if let fixed = rule.settings[group] { return fixed }
+                if let r = m.range(named: group) { return Extractor.fold(subject[r]) }
+            } catch {
+                warnings.append(limitWarning(rule, document, 0, error))
+            }
+        }
+        return nil
+    }
+
+    // MARK: - Text clean-up (markup and punctuation only; no phrasing)
+
+    static func trim(_ text: UTF8Text, _ r: Range<Int>) -> Range<Int> {
+        var lo = r.lowerBound, hi = r.upperBound
+        while lo < hi, Segmenter.isSpace(text.bytes[lo]) { lo += 1 }
+        while hi > lo, Segmenter.isSpace(text.bytes[hi - 1]) { hi -= 1 }
+        return lo..<hi
+    }
+
+    /// Collapses white space.
+    public static func fold(_ s: String) -> String {
+        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    static let openQuotes: Set<Character> = ["\"", "“", "‘", "«", "„"]
+    static let closeQuotes: Set<Character> = ["\"", "”", "’", "»"]
+
+    /// Content without surrounding white space, a leading "that", trailing commas and full stops,
+    /// and without enclosing quotation marks when the whole content is one quotation.
+    static func cleanContent(_ raw: String) -> String {
+        var s = fold(raw)
+        while let last = s.last, ",;:—–-".contains(last) || last == " " { s.removeLast() }
+        if s.hasPrefix("that ") { s.removeFirst(5) }
+        if let f = s.first, openQuotes.contains(f), let l = s.last, closeQuotes.contains(l) || l == "." {
+            var inner = s
+            inner.removeFirst()
+            if let l2 = inner.last, closeQuotes.contains(l2) { inner.removeLast() }
+            if !inner.contains(where: { openQuotes.contains($0) && $0 != "‘" }) && !inner.contains("”") {
+                s = inner
+                while let last = s.last, ",;:".contains(last) { s.removeLast() }
+            }
+        }
+        return s
+    }
+
+    /// The speaker as written, without emphasis marks, brackets or trailing punctuation.
+    static func cleanMention(_ raw: String) -> String {
+        var s = fold(raw.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " "))
+        while let f = s.first, "[(,“\"‘ ".contains(f) { s.removeFirst() }
+        while let l = s.last, "]),”\"’ :;".contains(l) { s.removeLast() }
+        return s
+    }
+
+    static func cleanRole(_ raw: String) -> String {
+        var s = cleanMention(raw)
+        for article in ["a ", "an ", "the "] where s.lowercased().hasPrefix(article) { s.removeFirst(article.count) }
+        return s
+    }
+
+    /// direct when the content is one quotation, mixed when it holds a quotation, else indirect.
+    static func kind(of rawContent: String) -> String {
+        var s = Substring(rawContent)
+        while let l = s.last, ",.;:!? ".contains(l) { s = s.dropLast() }
+        let marks = s.filter { $0 == "“" || $0 == "\"" || $0 == "”" || $0 == "«" || $0 == "»" }.count
+        if marks == 0 { return "indirect" }
+        if let f = s.first, openQuotes.contains(f), f != "‘", let l = s.last, closeQuotes.contains(l), l != "’", marks == 2 { return "direct" }
+        return "mixed"
+    }
+}

@@ -1,0 +1,161 @@
+import Dispatch
+import Foundation
+import PCRE2Kit
+
+/// Settings for an analysis run.
+public struct AnalysisOptions: Sendable {
+    /// Documents above this size are skipped with a message.
+    public var maxDocumentBytes: Int = 16 * 1024 * 1024
+    /// Worker threads (defaults to the number of cores).
+    public var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+    /// Keep each document's plain text in the result (reports quote context from it).
+    public var keepText: Bool = true
+    /// Build claims and assess them.
+    public var buildClaims: Bool = true
+    /// PCRE2 match limit per match attempt.
+    public var matchLimit: UInt32 = 5_000_000
+    /// Record per-rule time and match-limit hits.
+    public var profileRules: Bool = false
+    public init() {}
+}
+
+/// Everything an analysis found.
+public struct Analysis: Sendable {
+    public var documents: [Document]
+    public var statements: [Statement]
+    public var claims: [Claim]
+    public var warnings: [AnalysisWarning]
+    /// Problems with inputs that are not files (missing paths).
+    public var inputProblems: [LoadProblem]
+}
+
+/// Runs the whole pipeline: load, segment, extract, resolve entities, link claims, assess.
+public struct Analyzer: Sendable {
+    public let rules: RuleSet
+    public let options: AnalysisOptions
+    public let extractor: Extractor
+    public let resolver: EntityResolver
+
+    public init(rules: RuleSet, options: AnalysisOptions = AnalysisOptions()) {
+        self.rules = rules
+        self.options = options
+        self.extractor = Extractor(rules: rules)
+        self.resolver = EntityResolver(rules: rules)
+    }
+
+    /// Per-document result of the parallel stage.
+    struct DocumentResult {
+        var documents: [Document] = []
+        var statements: [[Statement]] = []
+        var warnings: [AnalysisWarning] = []
+        var names: [String] = []
+    }
+
+    /// Analyses files and folders (recursively); `-` reads standard input.
+    public func analyze(paths: [String]) -> Analysis {
+        let loader = DocumentLoader(maxDocumentBytes: options.maxDocumentBytes)
+        let (files, problems) = loader.inputFiles(for: paths)
+        var results = [DocumentResult](repeating: DocumentResult(), count: files.count)
+        let workers = max(1, min(options.workers, files.count))
+        let lock = NSLock()
+        var next = 0
+        results.withUnsafeMutableBufferPointer { buffer in
+            let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                let scratch = MatchScratch(matchLimit: options.matchLimit)
+                while true {
+                    lock.lock()
+                    let index = next
+                    next += 1
+                    lock.unlock()
+                    guard index < files.count else { break }
+                    slots[index] = process(file: files[index], loader: loader, scratch: scratch)
+                }
+            }
+        }
+        return assemble(results, problems: problems)
+    }
+
+    /// Analyses documents already in memory (tests, `explain`).
+    public func analyze(documents: [Document]) -> Analysis {
+        let scratch = MatchScratch(matchLimit: options.matchLimit)
+        let results = documents.map { doc -> DocumentResult in
+            var r = DocumentResult()
+            processDocument(doc, into: &r, scratch: scratch)
+            return r
+        }
+        return assemble(results, problems: [])
+    }
+
+    func process(file: String, loader: DocumentLoader, scratch: MatchScratch) -> DocumentResult {
+        var result = DocumentResult()
+        for doc in loader.load(path: file) { processDocument(doc, into: &result, scratch: scratch) }
+        return result
+    }
+
+    func processDocument(_ doc: Document, into result: inout DocumentResult, scratch: MatchScratch) {
+        var doc = doc
+        guard doc.status == .ok else {
+            result.documents.append(doc)
+            result.statements.append([])
+            return
+        }
+        var (statements, warnings, _, seg) = extractor.extract(doc, index: 0, scratch: scratch)
+        let mentions = entityMentions(doc, seg: seg, scratch: scratch, warnings: &warnings)
+        resolver.resolveDocument(&statements, mentions: mentions)
+        result.names.append(contentsOf: mentions.filter { $0.type == "person" }.map(\.name))
+        if !options.keepText { doc.text = "" }
+        result.documents.append(doc)
+        result.statements.append(statements)
+        result.warnings.append(contentsOf: warnings)
+    }
+
+    /// Entity mentions found by `entity` rules, with their sentence index.
+    func entityMentions(_ doc: Document, seg: Segmentation, scratch: MatchScratch, warnings: inout [AnalysisWarning]) -> [(name: String, type: String, sentence: Int)] {
+        let entityRules = rules.rules(.entity)
+        guard !entityRules.isEmpty else { return [] }
+        let text = UTF8Text(doc.text)
+        var out: [(String, String, Int)] = []
+        for (i, sentence) in seg.sentences.enumerated() {
+            let subject = text.slice(sentence.range)
+            for rule in entityRules {
+                do {
+                    for m in try rule.compiled.allMatches(in: subject, scratch: scratch) {
+                        guard let r = m.range(named: "name") else { continue }
+                        out.append((Extractor.cleanMention(subject[r]), rule.settings["speaker_type"] ?? "person", i))
+                    }
+                } catch {
+                    warnings.append(extractor.limitWarning(rule, doc, sentence.range.lowerBound, error))
+                }
+            }
+        }
+        return out
+    }
+
+    func assemble(_ results: [DocumentResult], problems: [LoadProblem]) -> Analysis {
+        var documents: [Document] = []
+        var statements: [Statement] = []
+        var warnings: [AnalysisWarning] = []
+        var names: [String] = []
+        for r in results {
+            for (k, var doc) in r.documents.enumerated() {
+                let docIndex = documents.count
+                doc.id = "d\(docIndex + 1)"
+                documents.append(doc)
+                for var s in r.statements[k] {
+                    s.documentIndex = docIndex
+                    statements.append(s)
+                }
+            }
+            warnings.append(contentsOf: r.warnings)
+            names.append(contentsOf: r.names)
+        }
+        resolver.canonicalize(&statements, knownNames: names)
+        for i in statements.indices { statements[i].id = "s\(i + 1)" }
+        var claims: [Claim] = []
+        if options.buildClaims {
+            claims = ClaimLinker(rules: rules).link(statements: statements, documents: documents)
+        }
+        return Analysis(documents: documents, statements: statements, claims: claims, warnings: warnings, inputProblems: problems)
+    }
+}

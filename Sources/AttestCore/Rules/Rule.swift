@@ -1,0 +1,154 @@
+import PCRE2Kit
+
+/// The phases rules run in, in this order.
+public enum RulePhase: String, Sendable, CaseIterable, Codable {
+    /// Marks sentences that are never statements (boxes such as "Did You Know?").
+    case skip
+    /// Attributed statements: named groups `speaker`, `cue`, `content`, optionally `content2`,
+    /// `recipient`, `channel`, `date`, `via`.
+    case statement
+    /// Hedged assertions with no named source ("reports indicate that ...").
+    case hedge
+    /// Finds the channel ("on social media") in a statement's sentence: group `channel`.
+    case channel
+    /// Finds the date in a statement's sentence: group `date`.
+    case date
+    /// Decides the stance from the cue and its context: group `cue` optional, `set: {stance: ...}`.
+    case stance
+    /// Entity mentions anywhere in the text (group `name`, `set: {speaker_type: ...}`), used to
+    /// resolve pronouns and complete short names.
+    case entity
+    /// Claim signals: words that mark confirmation, denial, anaphoric answers and quantities.
+    case signal
+}
+
+/// Where something sits in a rule file, for precise messages.
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var column: Int
+    public init(file: String, line: Int, column: Int = 1) { self.file = file; self.line = line; self.column = column }
+    public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// One example of a rule: a sentence that must match (with expected fields), must not match,
+/// or is a known gap (reported, never failing).
+public struct RuleExample: Sendable {
+    public enum Kind: String, Sendable { case match, noMatch = "no_match", gap }
+    public var kind: Kind
+    public var text: String
+    /// Expected fields (`speaker`, `name`, `cue`, `content`, `kind`, `stance`, `channel`, `via`, `date`, or any group).
+    public var expect: [String: String?]
+    public var location: SourceLocation
+}
+
+/// A compiled rule.
+public final class Rule: @unchecked Sendable {
+    public let id: String
+    public let phase: RulePhase
+    public let priority: Int
+    public let description: String
+    /// The pattern as written in the YAML file.
+    public let pattern: String
+    /// The pattern after macro and lexicon expansion, as handed to PCRE2.
+    public let expandedPattern: String
+    public let compiled: CompiledPattern
+    /// Fixed field values the rule sets on what it produces (kind, stance, speaker_type, channel, ...).
+    public let settings: [String: String]
+    /// Whether the rule may fire on a cue inside quotation marks.
+    public let insideQuotes: Bool
+    /// Optional message template with `{group}` placeholders.
+    public let message: String?
+    public let examples: [RuleExample]
+    public let location: SourceLocation
+    /// Load order across all rule files, the last tie-breaker.
+    public let order: Int
+    /// Whether the rule runs only on sentences holding a cue word (the prefilter); `prefilter: false`
+    /// rules run on every sentence.
+    public let usesPrefilter: Bool
+
+    init(id: String, phase: RulePhase, priority: Int, description: String, pattern: String, expandedPattern: String,
+         compiled: CompiledPattern, settings: [String: String], insideQuotes: Bool, message: String?,
+         examples: [RuleExample], location: SourceLocation, order: Int, usesPrefilter: Bool) {
+        self.usesPrefilter = usesPrefilter
+        self.id = id; self.phase = phase; self.priority = priority; self.description = description
+        self.pattern = pattern; self.expandedPattern = expandedPattern; self.compiled = compiled
+        self.settings = settings; self.insideQuotes = insideQuotes; self.message = message
+        self.examples = examples; self.location = location; self.order = order
+    }
+}
+
+/// A problem found while loading or linting rules.
+public struct RuleProblem: Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable { case error, warning }
+    public var severity: Severity
+    public var location: SourceLocation
+    public var ruleID: String?
+    public var message: String
+
+    public init(_ severity: Severity, _ location: SourceLocation, rule: String? = nil, _ message: String) {
+        self.severity = severity; self.location = location; self.ruleID = rule; self.message = message
+    }
+
+    public var description: String {
+        "\(location): \(severity.rawValue): \(ruleID.map { "[\($0)] " } ?? "")\(message)"
+    }
+}
+
+/// Canonical entities: names, types and aliases (from `lexicons/aliases.txt` and `outlets.txt`).
+public struct EntityLexicon: Sendable {
+    /// Alias (folded) to canonical name.
+    public var canonicalByAlias: [String: String] = [:]
+    /// Canonical outlet names (folded) that are news outlets.
+    public var outlets: Set<String> = []
+    /// Canonical name to type when declared ("person", "organization", "outlet", "group").
+    public var typeByName: [String: String] = [:]
+
+    /// Case- and apostrophe-folded key for lookups.
+    public static func fold(_ s: String) -> String {
+        var out = s.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "*", with: "")
+            .replacingOccurrences(of: "_", with: " ")
+        if out.hasPrefix("the ") { out.removeFirst(4) }
+        return out.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
+    }
+}
+
+/// Every loaded rule, lexicon and alias, ready to run.
+public final class RuleSet: @unchecked Sendable {
+    public let rules: [Rule]
+    public let rulesByPhase: [RulePhase: [Rule]]
+    public let lexicons: [String: [String]]
+    public let macros: [String: String]
+    public let entities: EntityLexicon
+    public let problems: [RuleProblem]
+    /// The rule folders loaded, in order.
+    public let folders: [String]
+    /// One JIT pattern of every cue word, to skip sentences no statement rule can match.
+    public let prefilter: CompiledPattern?
+
+    init(rules: [Rule], lexicons: [String: [String]], macros: [String: String], entities: EntityLexicon,
+         problems: [RuleProblem], folders: [String], prefilter: CompiledPattern?) {
+        self.rules = rules
+        var byPhase: [RulePhase: [Rule]] = [:]
+        for rule in rules { byPhase[rule.phase, default: []].append(rule) }
+        self.rulesByPhase = byPhase
+        self.lexicons = lexicons
+        self.macros = macros
+        self.entities = entities
+        self.problems = problems
+        self.folders = folders
+        self.prefilter = prefilter
+    }
+
+    /// Rules of one phase in load order.
+    public func rules(_ phase: RulePhase) -> [Rule] { rulesByPhase[phase] ?? [] }
+
+    /// The rule with this ID.
+    public func rule(id: String) -> Rule? { rules.first { $0.id == id } }
+
+    /// A lexicon's entries (empty when absent).
+    public func lexicon(_ name: String) -> [String] { lexicons[name] ?? [] }
+
+    /// Whether errors were found while loading.
+    public var hasErrors: Bool { problems.contains { $0.severity == .error } }
+}

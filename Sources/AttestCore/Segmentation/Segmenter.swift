@@ -1,0 +1,347 @@
+/// A paragraph of a document: byte range into the plain text.
+public struct Paragraph: Sendable {
+    public var range: Range<Int>
+    /// Headings, boxes of one short line, tables of contents: never statements.
+    public var isHeading: Bool
+}
+
+/// A sentence: byte range into the plain text, its paragraph and 1-based line.
+public struct Sentence: Sendable {
+    public var range: Range<Int>
+    public var paragraph: Int
+    public var line: Int
+    public var isHeading: Bool
+}
+
+/// A quotation: from its opening mark to its closing mark (inclusive), possibly spanning
+/// sentences and paragraphs.
+public struct Quotation: Sendable {
+    public var range: Range<Int>
+    /// The quote was never closed; it runs to the end of its last paragraph.
+    public var unclosed: Bool
+}
+
+/// The result of segmenting one document.
+public struct Segmentation: Sendable {
+    public var paragraphs: [Paragraph]
+    public var sentences: [Sentence]
+    public var quotations: [Quotation]
+
+    /// The quotation containing byte `offset`, if any.
+    public func quotation(containing offset: Int) -> Quotation? {
+        var lo = 0, hi = quotations.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if quotations[mid].range.upperBound <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        if lo < quotations.count, quotations[lo].range.contains(offset) { return quotations[lo] }
+        return nil
+    }
+
+    /// The index of the sentence containing byte `offset`, if any.
+    public func sentenceIndex(containing offset: Int) -> Int? {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].range.upperBound <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].range.lowerBound <= offset ? lo : nil
+    }
+}
+
+/// Splits scraped news text into paragraphs, sentences and quotations.
+///
+/// Handles abbreviations (from a lexicon), initials, decimals, missing spaces after full stops,
+/// hard-wrapped lines, and quotes that run across sentences and paragraphs.
+public struct Segmenter: Sendable {
+    /// Abbreviations written without their final dot ("Mr", "U.S", "Jan").
+    public var abbreviations: Set<String>
+    /// Abbreviations that often end a sentence ("U.S", "Inc", "Jr") when a sentence starter follows.
+    public var sentenceFinalAbbreviations: Set<String>
+    /// Words that begin a new sentence after a sentence-final abbreviation.
+    public var sentenceStarters: Set<String>
+    /// Longest sentence handed to the rules; longer runs are cut at white space.
+    public var maxSentenceBytes: Int
+
+    public init(abbreviations: Set<String>, sentenceFinalAbbreviations: Set<String> = ["U.S", "U.K", "Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "etc", "D.C", "a.m", "p.m"],
+                sentenceStarters: Set<String> = ["The", "He", "She", "It", "They", "We", "I", "But", "This", "That", "In", "A", "An", "And", "However", "Its", "His", "Her", "Their", "There", "On", "At", "After"],
+                maxSentenceBytes: Int = 4096) {
+        self.abbreviations = abbreviations
+        self.sentenceFinalAbbreviations = sentenceFinalAbbreviations
+        self.sentenceStarters = sentenceStarters
+        self.maxSentenceBytes = maxSentenceBytes
+    }
+
+    // MARK: - Byte classes
+
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool { b == 32 || b == 9 || b == 10 || b == 13 }
+    @inline(__always) static func isUpper(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+    @inline(__always) static func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+
+    /// Opening quote at byte i (“ or ‘ are 3 bytes; " is ambiguous and decided by context).
+    static func quoteMark(_ bytes: [UInt8], _ i: Int) -> (length: Int, kind: QuoteKind)? {
+        let b = bytes[i]
+        if b == 0x22 { return (1, .straight) }
+        if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
+            switch bytes[i + 2] {
+            case 0x9C: return (3, .open)      // “
+            case 0x9D: return (3, .close)     // ”
+            case 0x9E: return (3, .open)      // „
+            default: return nil
+            }
+        }
+        if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAB { return (2, .open) }   // «
+        if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xBB { return (2, .close) }  // »
+        return nil
+    }
+
+    enum QuoteKind { case open, close, straight }
+
+    // MARK: - Segmenting
+
+    /// Segments `text`.
+    public func segment(_ text: String) -> Segmentation {
+        let bytes = Array(text.utf8)
+        let paragraphs = splitParagraphs(bytes)
+        let lineStarts = Segmenter.lineStarts(bytes)
+        var sentences: [Sentence] = []
+        for (index, paragraph) in paragraphs.enumerated() {
+            for range in splitSentences(bytes, paragraph.range) {
+                for piece in capLength(bytes, range) {
+                    sentences.append(Sentence(range: piece, paragraph: index,
+                                              line: Segmenter.line(of: piece.lowerBound, lineStarts: lineStarts),
+                                              isHeading: paragraph.isHeading))
+                }
+            }
+        }
+        return Segmentation(paragraphs: paragraphs, sentences: sentences, quotations: findQuotations(bytes, paragraphs))
+    }
+
+    static func lineStarts(_ bytes: [UInt8]) -> [Int] {
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == 10 { starts.append(i + 1) }
+        return starts
+    }
+
+    static func line(of offset: Int, lineStarts: [Int]) -> Int {
+        var lo = 0, hi = lineStarts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if lineStarts[mid] <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Cuts over-long runs (a 50 MB single line) at white space so rules see bounded subjects.
+    func capLength(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
+        guard range.count > maxSentenceBytes else { return [range] }
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        while start < range.upperBound {
+            var end = min(start + maxSentenceBytes, range.upperBound)
+            if end < range.upperBound {
+                var cut = end
+                while cut > start + maxSentenceBytes / 2, !Segmenter.isSpace(bytes[cut]) { cut -= 1 }
+                if cut > start + maxSentenceBytes / 2 { end = cut }
+                while end < range.upperBound, bytes[end] & 0xC0 == 0x80 { end += 1 }
+            }
+            pieces.append(start..<end)
+            start = end
+        }
+        return pieces
+    }
+
+    /// Paragraphs: blank lines always separate; a single line break separates unless the text is
+    /// hard-wrapped or the break falls inside a sentence ("...Ministry\nspokesman Lin Jian said").
+    func splitParagraphs(_ bytes: [UInt8]) -> [Paragraph] {
+        var lines: [Range<Int>] = []
+        var start = 0
+        for i in 0..<bytes.count where bytes[i] == 10 {
+            lines.append(start..<i)
+            start = i + 1
+        }
+        lines.append(start..<bytes.count)
+        func trimmed(_ r: Range<Int>) -> Range<Int> {
+            var lo = r.lowerBound, hi = r.upperBound
+            while lo < hi, Segmenter.isSpace(bytes[lo]) { lo += 1 }
+            while hi > lo, Segmenter.isSpace(bytes[hi - 1]) { hi -= 1 }
+            return lo..<hi
+        }
+        let content = lines.map(trimmed)
+        // Hard-wrapped text: many consecutive line pairs where the first ends mid-sentence.
+        var consecutive = 0, midSentence = 0
+        for k in 0..<(content.count > 0 ? content.count - 1 : 0) where !content[k].isEmpty && !content[k + 1].isEmpty {
+            consecutive += 1
+            if content[k].count >= 40, let last = content[k].last.map({ bytes[$0] }), Segmenter.isLower(last) || last == 44 { midSentence += 1 }
+        }
+        let wrapped = midSentence >= 3 && midSentence * 3 >= consecutive
+        var paragraphs: [Paragraph] = []
+        var current: Range<Int>? = nil
+        for (k, line) in content.enumerated() {
+            if line.isEmpty {
+                if let c = current { paragraphs.append(makeParagraph(bytes, c)) }
+                current = nil
+                continue
+            }
+            if let c = current {
+                let prevLast = bytes[c.upperBound - 1]
+                let nextFirst = bytes[line.lowerBound]
+                let prevTerminal = [46, 33, 63, 58, 34, 41].contains(prevLast) || Segmenter.endsWithCloseQuote(bytes, c.upperBound)
+                let join = !prevTerminal && (wrapped || (Segmenter.isLower(nextFirst) && content[k - 1].count >= 25))
+                if join {
+                    current = c.lowerBound..<line.upperBound
+                    continue
+                }
+                paragraphs.append(makeParagraph(bytes, c))
+            }
+            current = line
+        }
+        if let c = current { paragraphs.append(makeParagraph(bytes, c)) }
+        return paragraphs
+    }
+
+    static func endsWithCloseQuote(_ bytes: [UInt8], _ end: Int) -> Bool {
+        end >= 3 && bytes[end - 3] == 0xE2 && bytes[end - 2] == 0x80 && (bytes[end - 1] == 0x9D || bytes[end - 1] == 0x99)
+    }
+
+    /// A heading: a short line without final punctuation, or a short title-cased line.
+    func makeParagraph(_ bytes: [UInt8], _ range: Range<Int>) -> Paragraph {
+        let text = String(decoding: bytes[range], as: UTF8.self)
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        let lastChar = text.last ?? " "
+        let terminal = ".!?\"”’)".contains(lastChar)
+        var heading = false
+        if words.count <= 14 {
+            if !terminal { heading = true }
+            let long = words.filter { $0.count >= 4 && $0.first?.isLetter == true }
+            let capitalised = long.filter { $0.first?.isUppercase == true }
+            if long.count >= 2, capitalised.count * 4 >= long.count * 3, lastChar != "." , !text.contains("“"), !text.contains("\"") { heading = true }
+        }
+        if !text.contains(where: { $0.isLetter }) { heading = true }
+        return Paragraph(range: range, isHeading: heading)
+    }
+
+    /// Sentence boundaries inside one paragraph.
+    func splitSentences(_ bytes: [UInt8], _ range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var start = range.lowerBound
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let b = bytes[i]
+            guard b == 46 || b == 33 || b == 63 else { i += 1; continue }
+            // Absorb runs of terminal punctuation and closing quotes/brackets.
+            var j = i + 1
+            while j < end {
+                let c = bytes[j]
+                if c == 46 || c == 33 || c == 63 || c == 34 || c == 39 || c == 41 || c == 93 { j += 1; continue }
+                if c == 0xE2, j + 2 < end, bytes[j + 1] == 0x80, bytes[j + 2] == 0x9D || bytes[j + 2] == 0x99 { j += 3; continue }
+                break
+            }
+            if j >= end { break }
+            var k = j
+            while k < end, Segmenter.isSpace(bytes[k]) { k += 1 }
+            let hasSpace = k > j
+            let next = bytes[k]
+            var boundary = false
+            if hasSpace {
+                boundary = Segmenter.isUpper(next) || Segmenter.isDigit(next) || next == 34 || next == 40 || next == 91 || next >= 0xC0 && !Segmenter.isLowerMultibyte(bytes, k)
+            } else if b == 46, i > start, Segmenter.isLower(bytes[i - 1]), Segmenter.isUpper(next), k + 1 < end, Segmenter.isLower(bytes[k + 1]) {
+                boundary = true   // "truce.The agreement"
+            } else if b != 46, Segmenter.isUpper(next) {
+                boundary = true   // "ready?Yes"
+            }
+            if boundary && b == 46 {
+                let word = precedingWord(bytes, start, i)
+                if !word.isEmpty {
+                    let nextWord = followingWord(bytes, k, end)
+                    if sentenceFinalAbbreviations.contains(word) {
+                        boundary = sentenceStarters.contains(nextWord)
+                    } else if abbreviations.contains(word) {
+                        boundary = false
+                    } else if word.count == 1, let ch = word.unicodeScalars.first, ch.properties.isUppercase {
+                        boundary = false   // initials: "J. R. Smith"
+                    }
+                }
+            }
+            if boundary {
+                result.append(start..<j)
+                start = k
+                i = k
+            } else {
+                i = j
+            }
+        }
+        var tail = start
+        while tail < end, Segmenter.isSpace(bytes[tail]) { tail += 1 }
+        if tail < end { result.append(tail..<end) }
+        return result
+    }
+
+    static func isLowerMultibyte(_ bytes: [UInt8], _ k: Int) -> Bool {
+        // Opening curly quotes and accented capitals count as starts; lower-case accented letters do not.
+        let scalar = String(decoding: bytes[k..<min(k + 4, bytes.count)], as: UTF8.self).unicodeScalars.first
+        return scalar?.properties.isLowercase ?? false
+    }
+
+    /// The word before the full stop at `dot`, without the dot ("Mr", "U.S").
+    func precedingWord(_ bytes: [UInt8], _ lower: Int, _ dot: Int) -> String {
+        var s = dot
+        while s > lower, !Segmenter.isSpace(bytes[s - 1]), bytes[s - 1] != 40, bytes[s - 1] != 34 { s -= 1 }
+        return String(decoding: bytes[s..<dot], as: UTF8.self)
+    }
+
+    func followingWord(_ bytes: [UInt8], _ k: Int, _ end: Int) -> String {
+        var e = k
+        while e < end, !Segmenter.isSpace(bytes[e]), bytes[e] != 44 { e += 1 }
+        return String(decoding: bytes[k..<e], as: UTF8.self)
+    }
+
+    /// Quotations across the document: curly quotes pair by direction; straight quotes by
+    /// context; a paragraph ending inside a quote continues it when the next paragraph opens with a
+    /// quote mark, and closes it otherwise (odd quote counts are recovered, never refused).
+    func findQuotations(_ bytes: [UInt8], _ paragraphs: [Paragraph]) -> [Quotation] {
+        var quotes: [Quotation] = []
+        var openAt: Int? = nil
+        for (pIndex, paragraph) in paragraphs.enumerated() {
+            var i = paragraph.range.lowerBound
+            let end = paragraph.range.upperBound
+            var continuing = false
+            if openAt != nil {
+                // A continued quote re-opens with a mark at the paragraph start.
+                if let mark = Segmenter.quoteMark(bytes, i), mark.kind != .close { i += mark.length; continuing = true }
+            }
+            _ = continuing
+            while i < end {
+                guard let mark = Segmenter.quoteMark(bytes, i) else { i += 1; continue }
+                var kind = mark.kind
+                if kind == .straight {
+                    let before: UInt8 = i > paragraph.range.lowerBound ? bytes[i - 1] : 32
+                    let after: UInt8 = i + 1 < end ? bytes[i + 1] : 32
+                    let openingContext = Segmenter.isSpace(before) || before == 40 || before == 91 || before == 45 || before == 58 || i == paragraph.range.lowerBound
+                    if openAt == nil { kind = (openingContext && !Segmenter.isSpace(after)) || i == paragraph.range.lowerBound ? .open : .close }
+                    else { kind = .close }
+                    if openAt == nil && kind == .close { i += 1; continue }
+                }
+                if kind == .open {
+                    if openAt == nil { openAt = i }
+                } else if let o = openAt {
+                    quotes.append(Quotation(range: o..<(i + mark.length), unclosed: false))
+                    openAt = nil
+                }
+                i += mark.length
+            }
+            if let o = openAt {
+                let nextOpens = pIndex + 1 < paragraphs.count
+                    && Segmenter.quoteMark(bytes, paragraphs[pIndex + 1].range.lowerBound).map { $0.kind != .close } == true
+                if !nextOpens {
+                    quotes.append(Quotation(range: o..<end, unclosed: true))
+                    openAt = nil
+                }
+            }
+        }
+        if let o = openAt { quotes.append(Quotation(range: o..<bytes.count, unclosed: true)) }
+        return quotes
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import AttestCore
+import AttestReports
+import Foundation
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, jsonl, markdown, html, claimreview
+}
+
+struct AnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Extract attributed statements from files and folders of articles.",
+        discussion: "Reads .txt, .md, .html/.htm and .jsonl (one article per line) files; folders are searched recursively; - reads standard input."
+    )
+
+    @Argument(help: "Files or folders to analyse (- for standard input).")
+    var paths: [String]
+
+    @OptionGroup var ruleOptions: RuleOptions
+
+    @Option(name: .long, help: "Output format: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var format: OutputFormat = .text
+
+    @Option(name: .shortAndLong, help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    @Flag(name: .long, help: "Exit with status 1 when any document was skipped.")
+    var strict = false
+
+    @Option(name: .long, help: "Skip documents larger than this many bytes.")
+    var maxDocumentBytes: Int = 16 * 1024 * 1024
+
+    @Option(name: .long, help: "Worker threads (default: one per core).")
+    var workers: Int?
+
+    @Flag(name: .long, help: "Do not build claims (statements only).")
+    var noClaims = false
+
+    @Flag(name: .long, help: "Colour in the text report even when not writing to a terminal.")
+    var color = false
+
+    func run() throws {
+        let rules = try ruleOptions.load(corpusRoots: paths)
+        var options = AnalysisOptions()
+        options.maxDocumentBytes = maxDocumentBytes
+        if let workers { options.workers = max(1, workers) }
+        options.buildClaims = !noClaims
+        let analysis = Analyzer(rules: rules, options: options).analyze(paths: paths)
+        for problem in analysis.inputProblems { Stderr.print("attest: \(problem)") }
+        for doc in analysis.documents where doc.status == .skipped {
+            Stderr.print("attest: \(doc.path): skipped: \(doc.error ?? "unknown reason")")
+        }
+        for warning in analysis.warnings { Stderr.print("attest: warning: \(warning)") }
+        let rendered: String
+        switch format {
+        case .json: rendered = JSONReport.render(analysis)
+        case .jsonl: rendered = JSONReport.renderLines(analysis)
+        case .text: rendered = TextReport.render(analysis, color: color || (output == nil && isatty(1) != 0))
+        case .markdown, .html, .claimreview:
+            throw ValidationError("--format \(format.rawValue) is not available yet")
+        }
+        try write(rendered, to: output)
+        if strict && (analysis.documents.contains { $0.status == .skipped } || !analysis.inputProblems.isEmpty) {
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Writes to a file, or to standard output when `path` is nil or "-".
+func write(_ text: String, to path: String?) throws {
+    if let path, path != "-" {
+        do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+            throw ValidationError("cannot write \(path): \(error.localizedDescription)")
+        }
+    } else {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
