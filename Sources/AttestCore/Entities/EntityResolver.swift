@@ -33,6 +33,7 @@ public struct EntityResolver: Sendable {
         var role: String?
         var words: Set<String>
         var sentence: Int
+        var isSpeaker = false
     }
 
     static func words(_ s: String) -> [String] {
@@ -79,7 +80,7 @@ public struct EntityResolver: Sendable {
             if let name = statements[i].speaker.name, !pronouns.contains(name.lowercased()) {
                 antecedents.append(Antecedent(name: name, type: statements[i].speaker.type, role: statements[i].speaker.role,
                                               words: Set((EntityResolver.words(mention) + EntityResolver.words(statements[i].speaker.role ?? "")).map(EntityResolver.key)),
-                                              sentence: sentence))
+                                              sentence: sentence, isSpeaker: true))
             }
             // A statement addressed to an outlet is relayed through it.
             if statements[i].via == nil, let recipient = statements[i].recipient, let outlet = outletName(recipient) {
@@ -104,7 +105,10 @@ public struct EntityResolver: Sendable {
         case "it": wanted = ["organization", "outlet"]
         default: wanted = ["group", "organization", "person", "anonymous", "outlet"]
         }
-        if let a = antecedents.last(where: { wanted.contains($0.type) && sentence - $0.sentence <= 12 }) {
+        let recentSpeaker = antecedents.last(where: { $0.isSpeaker && wanted.contains($0.type) && sentence - $0.sentence <= 2 })
+        let recentMention = antecedents.last(where: { wanted.contains($0.type) && sentence - $0.sentence <= 2 })
+        let older = antecedents.last(where: { wanted.contains($0.type) && sentence - $0.sentence <= 12 })
+        if let a = recentSpeaker ?? recentMention ?? older {
             statement.speaker.name = a.name
             statement.speaker.type = a.type
             if statement.speaker.role == nil { statement.speaker.role = a.role }
@@ -168,7 +172,7 @@ public struct EntityResolver: Sendable {
             if !capitalised || titles.contains(k) || t.hasSuffix("’s") || t.hasSuffix("'s") { break }
             start -= 1
         }
-        let type = guessType(tokens)
+        let type = start < tokens.count && start > 0 ? guessType(Array(tokens[start...])) : guessType(tokens)
         if start < tokens.count, type == "person" {
             let name = tokens[start...].joined(separator: " ")
             var role = tokens[..<start].joined(separator: " ")

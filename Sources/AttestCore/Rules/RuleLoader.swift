@@ -321,7 +321,7 @@ public struct RuleLoader {
     }
 
     /// Lexicons whose words make up the cue prefilter.
-    public static let prefilterLexicons = ["speech-verbs", "inverted-verbs", "cue-words"]
+    public static let prefilterLexicons = ["speech-verbs", "that-verbs", "inverted-verbs", "cue-words"]
 
     /// The cue prefilter: the speech-verb and cue-word lexicons as one caseless alternation.
     static func buildPrefilter(lexicons: [String: [String]]) -> CompiledPattern? {

@@ -247,6 +247,11 @@ public struct Segmenter: Sendable {
             var boundary = false
             if hasSpace {
                 boundary = Segmenter.isUpper(next) || Segmenter.isDigit(next) || next == 34 || next == 40 || next == 91 || next >= 0xC0 && !Segmenter.isLowerMultibyte(bytes, k)
+                if !boundary, b == 46, j == i + 1, Segmenter.isLower(next) {
+                    // Sloppy scraped text starts sentences in lower case ("standards. in return").
+                    let word = precedingWord(bytes, start, i)
+                    boundary = word.utf8.count >= 3 && word.utf8.allSatisfy(Segmenter.isLower) && !abbreviations.contains(word)
+                }
             } else if b == 46, i > start, Segmenter.isLower(bytes[i - 1]), Segmenter.isUpper(next), k + 1 < end, Segmenter.isLower(bytes[k + 1]) {
                 boundary = true   // "truce.The agreement"
             } else if b != 46, Segmenter.isUpper(next) {
