@@ -245,6 +245,7 @@ public struct Extractor: Sendable {
     static func cleanContent(_ raw: String) -> String {
         var s = fold(raw)
         while let last = s.last, ",;:—–-".contains(last) || last == " " { s.removeLast() }
+        if s.hasSuffix("."), let before = s.dropLast().last, before.isLowercase || before.isNumber || before == ")" { s.removeLast() }
         if s.hasPrefix("that ") { s.removeFirst(5) }
         if let f = s.first, openQuotes.contains(f), let l = s.last, closeQuotes.contains(l) || l == "." {
             var inner = s

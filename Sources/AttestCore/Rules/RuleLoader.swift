@@ -353,6 +353,9 @@ public struct RuleLoader {
     static func patternLocation(_ node: Node, offset: Int, path: String, fileLines: [String]) -> SourceLocation {
         guard let mark = node.mark else { return SourceLocation(file: path, line: 0) }
         let text = node.string ?? ""
+        var offset = offset
+        // An error at the very end of a block scalar points at the end of its last line.
+        while offset > 0, offset >= text.utf8.count - 1, Array(text.utf8)[offset - 1] == 10 { offset -= 1 }
         let prefix = String(decoding: Array(text.utf8).prefix(max(0, offset)), as: UTF8.self)
         let lineIndex = prefix.filter { $0 == "\n" }.count
         let column = prefix.split(separator: "\n", omittingEmptySubsequences: false).last.map { $0.count } ?? 0

@@ -1,0 +1,105 @@
+import XCTest
+import PCRE2Kit
+@testable import AttestCore
+
+final class ExtractionTests: XCTestCase {
+    func testDefaultRulesLoadWithoutErrors() {
+        let errors = defaultRules.problems.filter { $0.severity == .error }
+        XCTAssertTrue(errors.isEmpty, errors.map(\.description).joined(separator: "\n"))
+        XCTAssertGreaterThan(defaultRules.rules(.statement).count, 5)
+    }
+
+    func testClaimAndNonConfirmationAreBothFoundWithResolvedSpeakers() throws {
+        let text = """
+        Copper Deal Draws Questions
+        Outgoing Chilean President Gabriel Boric wrote on social media that Peru would ship “every tonne it promised” by March.
+        Peruvian Energy Ministry spokeswoman Ana Quispe did not directly confirm the post, saying talks were still under way.
+        """
+        let a = analyze([("copper.txt", text)])
+        let claim = try XCTUnwrap(a.statements.first { $0.speaker.name == "Gabriel Boric" })
+        XCTAssertEqual(claim.speaker.role, "Outgoing Chilean President")
+        XCTAssertEqual(claim.cue, "wrote")
+        XCTAssertEqual(claim.channel, "social media")
+        XCTAssertEqual(claim.kind, "mixed")
+        XCTAssertEqual(claim.line, 2)
+        XCTAssertTrue(claim.content.hasPrefix("Peru would ship"))
+        let answer = try XCTUnwrap(a.statements.first { $0.speaker.name == "Ana Quispe" })
+        XCTAssertEqual(answer.stance, "not-confirm")
+        XCTAssertEqual(answer.speaker.type, "person")
+        XCTAssertFalse(a.statements.contains { $0.sentence.hasPrefix("Copper Deal") }, "headings are not statements")
+    }
+
+    func testPronounResolvesToPreviousSpeakerNotToOrganisationInApposition() throws {
+        let text = "Maria Ortiz, an economist at the Lima Policy Institute, describes the pact as “a pause, not a peace”. She argues that prices will stay volatile for years."
+        let a = analyze([("a.txt", text)])
+        let pronoun = try XCTUnwrap(a.statements.first { $0.speaker.mention == "She" })
+        XCTAssertEqual(pronoun.speaker.name, "Maria Ortiz")
+        XCTAssertEqual(pronoun.content, "prices will stay volatile for years")
+    }
+
+    func testQuoteBeforeInvertedSpeakerSpanningTwoSentences() throws {
+        let text = "“We will not sign this week. The text is not ready,” said Tomas Lind, the union’s lead negotiator."
+        let a = analyze([("a.txt", text)])
+        let s = try XCTUnwrap(a.statements.first)
+        XCTAssertEqual(s.speaker.name, "Tomas Lind")
+        XCTAssertEqual(s.kind, "direct")
+        XCTAssertEqual(s.content, "We will not sign this week. The text is not ready")
+    }
+
+    func testHedgedAssertionHasAnonymousSpeaker() throws {
+        let a = analyze([("a.txt", "Meanwhile, reports indicate that the plant may close by autumn.")])
+        let s = try XCTUnwrap(a.statements.first)
+        XCTAssertNil(s.speaker.name)
+        XCTAssertEqual(s.speaker.type, "anonymous")
+        XCTAssertEqual(s.stance, "hedged")
+        XCTAssertEqual(s.content, "the plant may close by autumn")
+    }
+
+    func testOutletRelayAndOutletSpeaker() throws {
+        let a = analyze([("a.txt", "A senior executive told the Financial Times that the forms demanded customer lists. The *Wall Street Journal* reports that two suppliers have paused orders.")])
+        let relayed = try XCTUnwrap(a.statements.first { $0.cue == "told" })
+        XCTAssertEqual(relayed.via, "Financial Times")
+        let outlet = try XCTUnwrap(a.statements.first { $0.cue == "reports" })
+        XCTAssertEqual(outlet.speaker.type, "outlet")
+        XCTAssertEqual(outlet.speaker.name, "The Wall Street Journal")
+        XCTAssertNil(outlet.via)
+    }
+
+    func testShortNameBecomesFullNameAcrossDocuments() throws {
+        let a = analyze([("1.txt", "Prime Minister Lena Varga said the budget would pass."),
+                         ("2.txt", "Varga said on Tuesday that taxes would not rise.")])
+        XCTAssertEqual(a.statements.count, 2)
+        XCTAssertEqual(Set(a.statements.compactMap(\.speaker.name)), ["Lena Varga"])
+    }
+
+    func testBoxesAndCuesInsideQuotesAreNotStatements() {
+        let a = analyze([("a.txt", "Did You Know? Officials said the mine is the largest in the region.\nPro Tip: Ask the ministry what it said.\n“I said no twice,” the mayor recalled.")])
+        XCTAssertFalse(a.statements.contains { $0.sentence.hasPrefix("Did You Know") })
+        XCTAssertFalse(a.statements.contains { $0.sentence.hasPrefix("Pro Tip") })
+        XCTAssertFalse(a.statements.contains { $0.speaker.mention == "I" }, "a cue inside a quotation is quoted speech")
+    }
+
+    func testRuleThatBacktracksForeverIsStoppedAndTheRunGoesOn() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("attest-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("lexicons"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try """
+        schema: 1
+        rules:
+          - id: runaway
+            phase: statement
+            pattern: '(?<cue>(?:\\w+\\s?)+)+!'
+            flags: [no_extended]
+            examples:
+              - no_match: 'x'
+        """.write(to: dir.appendingPathComponent("runaway.yml"), atomically: true, encoding: .utf8)
+        let rules = RuleLoader().load(folders: [repositoryRoot.appendingPathComponent("rules").path, dir.path])
+        XCTAssertFalse(rules.hasErrors, rules.problems.map(\.description).joined(separator: "\n"))
+        var options = AnalysisOptions()
+        options.matchLimit = 20_000
+        let text = "The spokesman said that the long sentence here goes on" + String(repeating: " and on", count: 30)
+        let a = Analyzer(rules: rules, options: options).analyze(documents: [Document(id: "", path: "slow.txt", format: .text, bytes: text.utf8.count, text: text)])
+        XCTAssertTrue(a.warnings.contains { $0.rule == "runaway" && $0.document == "slow.txt" && $0.message.contains("match limit") })
+        XCTAssertTrue(a.statements.contains { $0.speaker.mention == "The spokesman" }, "other rules still ran")
+    }
+}

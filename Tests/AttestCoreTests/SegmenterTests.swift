@@ -1,0 +1,68 @@
+import XCTest
+@testable import AttestCore
+
+final class SegmenterTests: XCTestCase {
+    let segmenter = Segmenter(abbreviations: ["Mr", "Dr", "Jan", "U.S", "St", "Sen"])
+
+    func sentences(_ text: String) -> [String] {
+        let seg = segmenter.segment(text)
+        let bytes = Array(text.utf8)
+        return seg.sentences.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+    }
+
+    func testAbbreviationsInitialsAndDecimalsDoNotSplit() {
+        let s = sentences("Mr. Li met J. R. Castellano on Jan. 4 in St. Louis. Output grew 3.5 percent. The U.S. Senate agreed.")
+        XCTAssertEqual(s, ["Mr. Li met J. R. Castellano on Jan. 4 in St. Louis.", "Output grew 3.5 percent.", "The U.S. Senate agreed."])
+    }
+
+    func testMissingSpaceAfterFullStopSplits() {
+        XCTAssertEqual(sentences("It was a short truce.The deal came later."), ["It was a short truce.", "The deal came later."])
+    }
+
+    func testSentenceFinalAbbreviationSplitsBeforeSentenceStarter() {
+        XCTAssertEqual(sentences("Talks moved to the U.S. The ministry agreed."), ["Talks moved to the U.S.", "The ministry agreed."])
+    }
+
+    func testClosingQuoteStaysWithItsSentence() {
+        XCTAssertEqual(sentences("“We are ready.” He left. “Are you?” she asked."), ["“We are ready.”", "He left.", "“Are you?” she asked."])
+    }
+
+    func testQuotationSpanningParagraphsContinuesWhenNextOpensWithQuote() {
+        let text = "She said: “The first part ends here.\n\n“The second part closes it.” Then she left."
+        let seg = segmenter.segment(text)
+        XCTAssertEqual(seg.quotations.count, 1)
+        let q = seg.quotations[0]
+        let bytes = Array(text.utf8)
+        XCTAssertTrue(String(decoding: bytes[q.range], as: UTF8.self).hasSuffix("closes it.”"))
+        XCTAssertFalse(q.unclosed)
+    }
+
+    func testUnclosedQuoteIsRecoveredAtParagraphEnd() {
+        let seg = segmenter.segment("He said “this never closes.\n\nA new paragraph without quotes.")
+        XCTAssertEqual(seg.quotations.count, 1)
+        XCTAssertTrue(seg.quotations[0].unclosed)
+        XCTAssertEqual(seg.sentences.count, 2)
+    }
+
+    func testHeadingsAndBoxesAreMarked() {
+        let seg = segmenter.segment("Trade Talks Resume in London\nThe delegations met on Monday and agreed to continue.")
+        XCTAssertEqual(seg.paragraphs.count, 2)
+        XCTAssertTrue(seg.paragraphs[0].isHeading)
+        XCTAssertFalse(seg.paragraphs[1].isHeading)
+    }
+
+    func testHardWrappedTextJoinsLines() {
+        let line = "The spokesman for the ministry of commerce told reporters at the regular"
+        let text = [line, "briefing that the licences would be processed according to the rules and", "that compliant applications would be approved in due course by the staff,", "and that more details would follow next week once the review was over."].joined(separator: "\n")
+        let seg = segmenter.segment(text)
+        XCTAssertEqual(seg.paragraphs.count, 1)
+        XCTAssertEqual(seg.sentences.count, 1)
+    }
+
+    func testOverlongRunIsCutIntoBoundedPieces() {
+        let text = String(repeating: "word ", count: 5000)
+        let seg = Segmenter(abbreviations: [], maxSentenceBytes: 1000).segment(text)
+        XCTAssertGreaterThan(seg.sentences.count, 20)
+        XCTAssertTrue(seg.sentences.allSatisfy { $0.range.count <= 1000 })
+    }
+}
