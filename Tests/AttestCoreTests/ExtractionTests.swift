@@ -88,7 +88,7 @@ final class ExtractionTests: XCTestCase {
         rules:
           - id: runaway
             phase: statement
-            pattern: '(?<cue>(?:\\w+\\s?)+)+!'
+            pattern: '(?<cue>(?:\\w+\\s?)+)+[0-9]'
             flags: [no_extended]
             examples:
               - no_match: 'x'
