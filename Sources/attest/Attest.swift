@@ -6,7 +6,7 @@ struct Attest: ParsableCommand {
         commandName: "attest",
         abstract: "Who said what, where it came from, and which assertions stand unconfirmed or contradicted.",
         version: "0.1.0",
-        subcommands: [AnalyzeCommand.self, EvalCommand.self],
+        subcommands: [AnalyzeCommand.self],
         defaultSubcommand: nil
     )
 }
