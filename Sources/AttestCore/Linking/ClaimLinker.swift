@@ -1,0 +1,449 @@
+import Foundation
+import PCRE2Kit
+
+/// What the linker knows about one statement: its key terms, quoted phrases, signals and source.
+struct StatementFeatures {
+    /// Normalised content words of what was said (synonyms folded, light stemming).
+    var terms: Set<String>
+    /// Terms of the sentence and the document title, to tell whether two statements are on the same story.
+    var context: Set<String>
+    /// Quoted phrases of two words or more, folded.
+    var phrases: [String]
+    /// The folded sentence, for phrase look-ups.
+    var folded: String
+    var signals: StatementSignals
+    /// Terms of the clause around each quantity (same order as `signals.quantities`).
+    var quantityTerms: [Set<String>]
+    /// Day number of the statement's date (or its document's), for the time window.
+    var day: Int?
+    /// Hedged or anonymous sourcing.
+    var hedged: Bool
+}
+
+/// A claim while it is being built: member statements and their roles.
+struct ClaimDraft {
+    var seed: Int
+    var members: [(statement: Int, role: String)]
+    /// Statements whose terms describe the proposition (asserters and confirmers).
+    var core: [Int]
+    /// Notes for the assessment: relayed copies (statement, original statement).
+    var relays: [(statement: Int, original: Int)] = []
+    /// Conflicting figures: (statement, its quantity text, the claim's quantity text).
+    var figures: [(statement: Int, theirs: String, ours: String)] = []
+
+    func has(_ statement: Int) -> Bool { members.contains { $0.statement == statement } }
+}
+
+/// Groups statements into claims, links answers to the claims they answer (within a document and
+/// across the corpus) and assesses each claim.
+///
+/// Statements are blocked by key term through an inverted index, so each statement is compared
+/// only with claims that share a rare-enough term with it; the words that signal answers, denials,
+/// confirmations, hedging and quantities come from the `signal` rules and lexicons.
+public struct ClaimLinker: Sendable {
+    public let rules: RuleSet
+    /// Statements whose dates are further apart than this many days never join.
+    public var windowDays = 60
+    /// Similarity (weighted Dice of key terms) above which two statements state the same proposition.
+    public var joinThreshold = 0.3
+    /// Similarity above which another named source asserting the same proposition confirms it.
+    public var confirmThreshold = 0.2
+    /// Shared information (in units of the rarest term's weight) another source needs to confirm a claim.
+    public var confirmInformation = 2.0
+    /// Similarity above which an answer (denial, non-confirmation, confirmation) is linked by its terms.
+    public var answerThreshold = 0.16
+    /// Context similarity above which two figures for the same quantity are about the same story.
+    public var storyThreshold = 0.12
+    /// Terms held by more statements than this share are not used for blocking.
+    public var blockingShare = 0.2
+
+    let stopwords: Set<String>
+    let synonyms: [String: String]
+    let genericSpeakerWords: Set<String>
+    let reader: SignalReader
+
+    /// A linker reading its words from the rule set's lexicons and signal rules.
+    public init(rules: RuleSet) {
+        self.rules = rules
+        stopwords = Set(rules.lexicon("claim-stopwords").flatMap { ClaimLinker.words($0) })
+        var syn: [String: String] = [:]
+        for entry in rules.lexicon("claim-synonyms") {
+            let parts = entry.components(separatedBy: "=")
+            guard parts.count == 2 else { continue }
+            let canonical = parts[0].trimmingCharacters(in: .whitespaces).lowercased()
+            for variant in parts[1].components(separatedBy: "|") {
+                let v = variant.trimmingCharacters(in: .whitespaces).lowercased()
+                if !v.isEmpty { syn[v] = canonical }
+            }
+        }
+        synonyms = syn
+        genericSpeakerWords = Set(rules.lexicon("speaker-generic-words").flatMap { ClaimLinker.words($0) })
+        reader = SignalReader(rules: rules)
+    }
+
+    // MARK: - Terms
+
+    /// Words of a text, lower-cased, split at white space, hyphens and punctuation.
+    static func words(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = ""
+        for ch in text.lowercased() {
+            if ch.isLetter || ch.isNumber || ch == "'" || ch == "’" || ch == "." {
+                current.append(ch == "’" ? "'" : ch)
+            } else if !current.isEmpty {
+                out.append(current); current = ""
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out.map { w in
+            var w = Substring(w)
+            while let last = w.last, last == "." || last == "'" { w = w.dropLast() }
+            while let first = w.first, first == "." || first == "'" { w = w.dropFirst() }
+            if w.hasSuffix("'s") { w = w.dropLast(2) }
+            return String(w)
+        }.filter { !$0.isEmpty }
+    }
+
+    /// The normalised term of a word: synonyms folded, then a light stem; nil for stop words and numbers.
+    func term(_ word: String) -> String? {
+        guard !stopwords.contains(word), word.contains(where: { $0.isLetter }), word.count > 1 else { return nil }
+        var w = synonyms[word] ?? word
+        if w.count > 4, w.hasSuffix("ies") || w.hasSuffix("ied") { w = String(w.dropLast(3)) + "y" }
+        else if w.count > 5, w.hasSuffix("ing") { w = String(w.dropLast(3)) }
+        else if w.count > 4, w.hasSuffix("ed") { w = String(w.dropLast(2)) }
+        else if w.count > 3, w.hasSuffix("s"), !w.hasSuffix("ss") { w = String(w.dropLast()) }
+        return w.count > 6 ? String(w.prefix(6)) : w
+    }
+
+    func terms(_ text: String) -> Set<String> { Set(ClaimLinker.words(text).compactMap(term)) }
+
+    /// Quoted phrases of at least two words.
+    static func phrases(_ text: String) -> [String] {
+        var out: [String] = []
+        var current: String? = nil
+        for ch in text {
+            if ch == "“" || (ch == "\"" && current == nil) {
+                current = ""
+            } else if ch == "”" || ch == "\"" {
+                if let c = current {
+                    let f = fold(c)
+                    if f.split(separator: " ").count >= 2 { out.append(f) }
+                }
+                current = nil
+            } else if current != nil {
+                current?.append(ch)
+            }
+        }
+        return out
+    }
+
+    static func fold(_ text: String) -> String { words(text).joined(separator: " ") }
+
+    /// A comparable day number for an ISO date.
+    static func day(_ iso: String?) -> Int? {
+        guard let iso else { return nil }
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return parts[0] * 372 + parts[1] * 31 + parts[2]
+    }
+
+    func featurize(_ s: Statement, _ documents: [Document], scratch: MatchScratch) -> StatementFeatures {
+        let doc = s.documentIndex < documents.count ? documents[s.documentIndex] : nil
+        var body = s.content
+        var contentTerms = terms(body)
+        if contentTerms.count < 3 {
+            body = s.sentence
+            contentTerms = terms(body)
+        }
+        let signals = reader.read(body, scratch: scratch)
+        let bytes = Array(body.utf8)
+        let quantityTerms = signals.quantities.map { q -> Set<String> in
+            let stops: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")")]
+            var lo = q.range.lowerBound, hi = q.range.upperBound
+            while lo > 0, !stops.contains(bytes[lo - 1]) { lo -= 1 }
+            while hi < bytes.count, !stops.contains(bytes[hi]) { hi += 1 }
+            let before = String(decoding: bytes[lo..<q.range.lowerBound], as: UTF8.self)
+            let after = String(decoding: bytes[q.range.upperBound..<hi], as: UTF8.self)
+            return terms(before + " " + after)
+        }
+        let hedged = s.stance == "hedged" || s.speaker.name == nil || s.speaker.type == "anonymous" || signals.hedge
+        return StatementFeatures(terms: contentTerms, context: terms(s.sentence + " " + (doc?.title ?? "")),
+                                 phrases: ClaimLinker.phrases(s.content), folded: ClaimLinker.fold(s.sentence),
+                                 signals: signals, quantityTerms: quantityTerms,
+                                 day: ClaimLinker.day(s.date ?? doc?.date), hedged: hedged)
+    }
+
+    // MARK: - Sources
+
+    /// Identifying words of every speaker: name, mentions and roles across the corpus.
+    func speakerProfiles(_ statements: [Statement]) -> [String: Set<String>] {
+        var profiles: [String: Set<String>] = [:]
+        for s in statements {
+            guard let name = s.speaker.name else { continue }
+            let key = EntityLexicon.fold(name)
+            let text = [name, s.speaker.mention ?? "", s.speaker.role ?? ""].joined(separator: " ")
+            profiles[key, default: []].formUnion(identifying(text))
+        }
+        return profiles
+    }
+
+    func identifying(_ text: String) -> Set<String> {
+        Set(ClaimLinker.words(text).filter { !genericSpeakerWords.contains($0) && !stopwords.contains($0) })
+    }
+
+    /// Whether two statements come from the same source (same entity, or one names the other by a shorter name or role).
+    func sameSource(_ a: Statement, _ b: Statement, _ profiles: [String: Set<String>]) -> Bool {
+        guard let na = a.speaker.name, let nb = b.speaker.name else { return false }
+        let ka = EntityLexicon.fold(na), kb = EntityLexicon.fold(nb)
+        if ka == kb { return true }
+        let wa = identifying(na), wb = identifying(nb)
+        if !wa.isEmpty, wa.isSubset(of: profiles[kb] ?? []) { return true }
+        if !wb.isEmpty, wb.isSubset(of: profiles[ka] ?? []) { return true }
+        // Two descriptions of one body ("Beijing's commerce ministry", "China's Ministry of Commerce").
+        return wa.intersection(wb).count >= 2
+    }
+
+    /// Whether a speaker is the one an answer names ("the president" in "the president's account").
+    func matchesOwner(_ owner: String, _ s: Statement, _ profiles: [String: Set<String>]) -> Bool {
+        guard let name = s.speaker.name else { return false }
+        let words = identifying(owner)
+        return !words.isEmpty && words.isSubset(of: profiles[EntityLexicon.fold(name)] ?? [])
+    }
+
+    // MARK: - Documents relayed verbatim
+
+    /// For each document that repeats an earlier one (wire copy relayed by another outlet), the earlier one.
+    static func copies(_ documents: [Document]) -> [Int: Int] {
+        var firstDoc: [String: Int] = [:]
+        var result: [Int: Int] = [:]
+        for (d, doc) in documents.enumerated() where doc.status == .ok {
+            let paragraphs = doc.text.components(separatedBy: "\n").map(fold).filter { $0.count >= 40 }
+            guard !paragraphs.isEmpty else { continue }
+            var counts: [Int: Int] = [:]
+            for p in paragraphs { if let e = firstDoc[p] { counts[e, default: 0] += 1 } }
+            if let (best, n) = counts.max(by: { $0.value < $1.value }), Double(n) >= 0.8 * Double(paragraphs.count) {
+                result[d] = result[best] ?? best
+            }
+            for p in paragraphs where firstDoc[p] == nil { firstDoc[p] = d }
+        }
+        return result
+    }
+
+    // MARK: - Linking
+
+    /// Builds and assesses the claims of a corpus.
+    public func link(statements: [Statement], documents: [Document]) -> [Claim] {
+        let scratch = MatchScratch()
+        let features = statements.map { featurize($0, documents, scratch: scratch) }
+        let drafts = group(statements: statements, documents: documents, features: features)
+        let assessor = ClaimAssessor(statements: statements, documents: documents, features: features,
+                                     identifying: { identifying($0).count })
+        return drafts.enumerated().map { assessor.assess($1, id: "c\($0 + 1)") }
+    }
+
+    func group(statements: [Statement], documents: [Document], features: [StatementFeatures]) -> [ClaimDraft] {
+        let n = statements.count
+        var df: [String: Int] = [:]
+        for f in features { for t in f.terms { df[t, default: 0] += 1 } }
+        func idf(_ t: String) -> Double { log((Double(n) + 1) / (Double(df[t] ?? 0) + 0.5)) }
+        func weight(_ s: Set<String>) -> Double { s.reduce(0) { $0 + idf($1) } }
+        let weights = features.map { weight($0.terms) }
+        func similarity(_ i: Int, _ j: Int) -> Double {
+            let shared = features[i].terms.intersection(features[j].terms)
+            let total = weights[i] + weights[j]
+            var sim = total > 0 ? 2 * weight(shared) / total : 0
+            if features[i].phrases.contains(where: { features[j].folded.contains($0) })
+                || features[j].phrases.contains(where: { features[i].folded.contains($0) }) { sim += 0.25 }
+            return sim
+        }
+        let maxIDF = log(Double(n) + 1) + 0.4
+        /// Whether two statements share enough rare terms to count as one proposition from two sources.
+        func informative(_ i: Int, _ j: Int) -> Bool {
+            weight(features[i].terms.intersection(features[j].terms)) / maxIDF >= confirmInformation
+        }
+        func contextSimilarity(_ i: Int, _ j: Int) -> Double {
+            let a = features[i].context, b = features[j].context
+            let total = weight(a) + weight(b)
+            return total > 0 ? 2 * weight(a.intersection(b)) / total : 0
+        }
+        func inWindow(_ i: Int, _ j: Int) -> Bool {
+            guard let a = features[i].day, let b = features[j].day else { return true }
+            return abs(a - b) <= windowDays
+        }
+        let profiles = speakerProfiles(statements)
+        let copies = ClaimLinker.copies(documents)
+        let blockingCap = max(8, Int(Double(n) * blockingShare))
+
+        var drafts: [ClaimDraft] = []
+        var index: [String: [Int]] = [:]          // term -> drafts whose core holds it
+        var claimsOf = [[Int]](repeating: [], count: n)  // statement -> drafts it asserts
+        var bySentence: [String: Int] = [:]      // doc|sentence|speaker -> statement, for relayed copies
+
+        func addCore(_ d: Int, _ j: Int) {
+            drafts[d].core.append(j)
+            for t in features[j].terms where (df[t] ?? 0) <= blockingCap {
+                if index[t]?.last != d { index[t, default: []].append(d) }
+            }
+        }
+        func seed(_ j: Int) -> Int {
+            drafts.append(ClaimDraft(seed: j, members: [(j, "asserts")], core: []))
+            let d = drafts.count - 1
+            addCore(d, j)
+            claimsOf[j].append(d)
+            return d
+        }
+        func candidates(_ j: Int) -> [Int] {
+            var seen = Set<Int>()
+            var out: [Int] = []
+            for t in features[j].terms { for d in index[t] ?? [] where seen.insert(d).inserted { out.append(d) } }
+            for p in features[j].phrases {
+                for w in p.split(separator: " ").map(String.init).compactMap(term) {
+                    for d in index[w] ?? [] where seen.insert(d).inserted { out.append(d) }
+                }
+            }
+            return out.sorted()
+        }
+        func draftSimilarity(_ d: Int, _ j: Int) -> Double {
+            drafts[d].core.filter { inWindow($0, j) }.map { similarity($0, j) }.max() ?? 0
+        }
+        /// Similarity to the claim's members that share enough rare terms with the statement (for confirmations).
+        func confirmSimilarity(_ d: Int, _ j: Int) -> Double {
+            drafts[d].core.filter { inWindow($0, j) && informative($0, j) }.map { similarity($0, j) }.max() ?? 0
+        }
+        /// Two statements on one sentence (a speaker and a relayed source) are one assertion, never a confirmation.
+        func sameSentence(_ d: Int, _ j: Int) -> Bool {
+            drafts[d].core.contains { statements[$0].documentIndex == statements[j].documentIndex && statements[$0].sentenceIndex == statements[j].sentenceIndex }
+        }
+        func hasSource(_ d: Int, _ j: Int) -> Bool {
+            drafts[d].core.contains { sameSource(statements[$0], statements[j], profiles) }
+        }
+        /// Claims asserted by the nearest earlier statement the anaphor can point to.
+        func anaphorTargets(_ j: Int) -> [Int] {
+            let s = statements[j]
+            let owner = features[j].signals.owner
+            var best: Int? = nil
+            var k = j - 1
+            while k >= 0, statements[k].documentIndex == s.documentIndex {
+                let other = statements[k]
+                if !claimsOf[k].isEmpty, !sameSource(other, s, profiles), owner.map({ matchesOwner($0, other, profiles) }) ?? true {
+                    best = k; break
+                }
+                k -= 1
+            }
+            if let best { return claimsOf[best] }
+            guard let owner else { return [] }
+            // Named owner outside this document: that speaker's claim closest in terms.
+            let owned = drafts.indices.filter { d in
+                let seedStatement = statements[drafts[d].seed]
+                return matchesOwner(owner, seedStatement, profiles) && inWindow(drafts[d].seed, j)
+            }
+            if let d = owned.max(by: { draftSimilarity($0, j) < draftSimilarity($1, j) }) { return [d] }
+            return []
+        }
+
+        for j in 0..<n {
+            let s = statements[j]
+            let f = features[j]
+            let sentenceKey = EntityLexicon.fold(s.speaker.name ?? "") + "|" + f.folded
+            // A statement in a relayed copy joins the original's claims: one source, not two.
+            if let original = copies[s.documentIndex], let k = bySentence["\(original)|" + sentenceKey] {
+                for d in claimsOf[k] where !drafts[d].has(j) {
+                    drafts[d].members.append((j, "asserts"))
+                    drafts[d].relays.append((j, k))
+                }
+                claimsOf[j] = claimsOf[k]
+                bySentence["\(s.documentIndex)|" + sentenceKey] = j
+                continue
+            }
+            bySentence["\(s.documentIndex)|" + sentenceKey] = bySentence["\(s.documentIndex)|" + sentenceKey] ?? j
+
+            // Answers: denial, non-confirmation, confirmation.
+            var answerRole: String? = nil
+            if s.stance == "deny" || (f.signals.deny && s.stance != "confirm") { answerRole = "denies" }
+            else if s.stance == "not-confirm" || f.signals.notConfirm { answerRole = "not-confirms" }
+            else if s.stance == "confirm" || f.signals.confirm { answerRole = "confirms" }
+            if let role = answerRole {
+                var targets = f.signals.anaphor != nil ? anaphorTargets(j) : []
+                if targets.isEmpty {
+                    let scored = candidates(j).filter { !hasSource($0, j) }
+                        .map { ($0, role == "confirms" ? confirmSimilarity($0, j) : draftSimilarity($0, j)) }
+                    let needed = role == "confirms" ? confirmThreshold : answerThreshold
+                    if let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= needed { targets = [best.0] }
+                }
+                if !targets.isEmpty {
+                    for d in targets where !drafts[d].has(j) {
+                        drafts[d].members.append((j, role))
+                        if role == "confirms" { addCore(d, j) }
+                    }
+                    continue
+                }
+                if role == "not-confirms" { continue }
+            }
+
+            // Assertions: join the speaker's own claims, confirm or contradict others', or start a claim.
+            var joined = false
+            var confirmed: (Int, Double)? = nil
+            var conflicts: [(d: Int, member: Int, mine: Quantity, theirs: Quantity)] = []
+            for d in candidates(j) {
+                let sim = draftSimilarity(d, j)
+                if hasSource(d, j) || sameSentence(d, j) {
+                    if sim >= joinThreshold || sameSentence(d, j) {
+                        drafts[d].members.append((j, "asserts"))
+                        addCore(d, j)
+                        claimsOf[j].append(d)
+                        joined = true
+                    }
+                    continue
+                }
+                if let c = figureConflict(j, d, drafts, statements, features, contextSimilarity, inWindow) {
+                    conflicts.append((d, c.member, c.mine, c.theirs))
+                    continue
+                }
+                let strong = confirmSimilarity(d, j)
+                if strong >= confirmThreshold, strong > (confirmed?.1 ?? 0) { confirmed = (d, strong) }
+            }
+            if !conflicts.isEmpty {
+                let own = joined ? claimsOf[j] : [seed(j)]
+                for c in conflicts where !drafts[c.d].has(j) {
+                    drafts[c.d].members.append((j, "conflicting-figure"))
+                    drafts[c.d].figures.append((j, c.mine.text, c.theirs.text))
+                    for o in own {
+                        for m in drafts[c.d].core where statements[m].documentIndex == statements[c.member].documentIndex || m == c.member {
+                            guard !drafts[o].has(m), features[m].signals.quantities.contains(where: { $0.conflicts(with: c.mine) }) else { continue }
+                            drafts[o].members.append((m, "conflicting-figure"))
+                            drafts[o].figures.append((m, c.theirs.text, c.mine.text))
+                        }
+                    }
+                }
+                continue
+            }
+            if joined { continue }
+            if let (d, _) = confirmed {
+                drafts[d].members.append((j, f.hedged ? "asserts" : "confirms"))
+                addCore(d, j)
+                claimsOf[j].append(d)
+                continue
+            }
+            _ = seed(j)
+        }
+        return drafts
+    }
+
+    /// A figure in statement `j` that conflicts with one of the same quantity in claim `d`, on the same story.
+    func figureConflict(_ j: Int, _ d: Int, _ drafts: [ClaimDraft], _ statements: [Statement], _ features: [StatementFeatures],
+                        _ contextSimilarity: (Int, Int) -> Double, _ inWindow: (Int, Int) -> Bool)
+        -> (member: Int, mine: Quantity, theirs: Quantity)? {
+        let mine = features[j]
+        guard !mine.signals.quantities.isEmpty else { return nil }
+        for m in drafts[d].core where inWindow(m, j) {
+            let theirs = features[m]
+            for (a, qa) in mine.signals.quantities.enumerated() {
+                for (b, qb) in theirs.signals.quantities.enumerated() where qa.conflicts(with: qb) {
+                    let sameThing = !mine.quantityTerms[a].isDisjoint(with: theirs.quantityTerms[b])
+                    if sameThing, contextSimilarity(j, m) >= storyThreshold { return (m, qa, qb) }
+                }
+            }
+        }
+        return nil
+    }
+}
