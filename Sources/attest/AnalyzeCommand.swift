@@ -40,6 +40,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .long, help: "Colour in the text report even when not writing to a terminal.")
     var color = false
 
+    @Flag(name: .long, help: "Print time and match-limit hits per rule to standard error.")
+    var profileRules = false
+
     func run() throws {
         let rules = try ruleOptions.load(corpusRoots: paths)
         var options = AnalysisOptions()
@@ -52,6 +55,9 @@ struct AnalyzeCommand: ParsableCommand {
             Stderr.print("attest: \(doc.path): skipped: \(doc.error ?? "unknown reason")")
         }
         for warning in analysis.warnings { Stderr.print("attest: warning: \(warning)") }
+        if profileRules {
+            Stderr.print(RuleProfiler.render(RuleProfiler(rules: rules, matchLimit: options.matchLimit).profile(analysis)))
+        }
         let rendered: String
         switch format {
         case .json: rendered = JSONReport.render(analysis)
