@@ -103,7 +103,7 @@ public struct RuleTester {
             if mine.isEmpty { return (true, "") }
             return (false, "expected no statement from this rule, got \(mine.count): " + mine.map(RuleTester.describe).joined(separator: "; "))
         }
-        guard !mine.isEmpty else { return (false, "no statement from this rule" + otherNote) }
+        guard !mine.isEmpty else { return (false, "no statement from this rule" + otherNote + prefilterHint(rule, example.text)) }
         var best: [String] = []
         for statement in mine {
             let mismatches = example.expect.sorted { $0.key < $1.key }.compactMap { key, expected -> String? in
@@ -116,6 +116,14 @@ public struct RuleTester {
             if best.isEmpty || mismatches.count < best.count { best = mismatches }
         }
         return (false, best.joined(separator: "; "))
+    }
+
+    /// Why a rule may not have run at all: the sentence has no word of the cue prefilter.
+    func prefilterHint(_ rule: Rule, _ text: String) -> String {
+        guard rule.usesPrefilter, let prefilter = rules.prefilter, !prefilter.matches(text) else { return "" }
+        return "; the rule did not run: the sentence has no cue word from lexicons "
+            + RuleLoader.prefilterLexicons.map { $0 + ".txt" }.joined(separator: ", ")
+            + " (add the cue to one of them, or set prefilter: false)"
     }
 
     /// The statements the full analysis finds in one sentence.
