@@ -7,6 +7,14 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, jsonl, markdown, html, claimreview
 }
 
+/// Claim statuses that make `--fail-on` exit with status 1.
+enum FailOn: String, ExpressibleByArgument, CaseIterable {
+    case contradicted, unconfirmed
+
+    /// The statuses that trip it: `unconfirmed` also trips on contradicted claims.
+    var statuses: Set<String> { self == .contradicted ? ["contradicted"] : ["contradicted", "unconfirmed"] }
+}
+
 struct AnalyzeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "analyze",
@@ -43,6 +51,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .long, help: "Print time and match-limit hits per rule to standard error.")
     var profileRules = false
 
+    @Option(name: .long, help: "Exit with status 1 when a claim is contradicted (contradicted), or contradicted or unconfirmed (unconfirmed).")
+    var failOn: FailOn?
+
     func run() throws {
         let rules = try ruleOptions.load(corpusRoots: paths)
         var options = AnalysisOptions()
@@ -63,10 +74,15 @@ struct AnalyzeCommand: ParsableCommand {
         case .json: rendered = JSONReport.render(analysis)
         case .jsonl: rendered = JSONReport.renderLines(analysis)
         case .text: rendered = TextReport.render(analysis, color: color || (output == nil && isatty(1) != 0))
-        case .markdown, .html, .claimreview:
-            throw ValidationError("--format \(format.rawValue) is not available yet")
+        case .markdown: rendered = MarkdownReport.render(analysis)
+        case .html: rendered = HTMLReport.render(analysis)
+        case .claimreview: rendered = ClaimReviewReport.render(analysis)
         }
         try write(rendered, to: output)
+        if let failOn, analysis.claims.contains(where: { failOn.statuses.contains($0.status) }) {
+            Stderr.print("attest: --fail-on \(failOn.rawValue): \(analysis.claims.filter { failOn.statuses.contains($0.status) }.count) claim(s)")
+            throw ExitCode(1)
+        }
         if strict && (analysis.documents.contains { $0.status == .skipped } || !analysis.inputProblems.isEmpty) {
             throw ExitCode(1)
         }

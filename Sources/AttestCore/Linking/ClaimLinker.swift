@@ -5,6 +5,8 @@ import PCRE2Kit
 struct StatementFeatures {
     /// Normalised content words of what was said (synonyms folded, light stemming).
     var terms: Set<String>
+    /// Terms from lower-case words only (predicates and common nouns, not names).
+    var predicates: Set<String>
     /// Terms of the sentence and the document title, to tell whether two statements are on the same story.
     var context: Set<String>
     /// Quoted phrases of two words or more, folded.
@@ -48,8 +50,10 @@ public struct ClaimLinker: Sendable {
     public var joinThreshold = 0.3
     /// Similarity above which another named source asserting the same proposition confirms it.
     public var confirmThreshold = 0.2
-    /// Shared information (in units of the rarest term's weight) another source needs to confirm a claim.
-    public var confirmInformation = 2.0
+    /// Distinctive terms (held by at most `blockingShare` of the statements) another source must share to confirm a claim.
+    public var confirmTerms = 3
+    /// Of those, how many must be lower-case words (what is said about the names, not only the names).
+    public var confirmPredicateTerms = 2
     /// Similarity above which an answer (denial, non-confirmation, confirmation) is linked by its terms.
     public var answerThreshold = 0.16
     /// Context similarity above which two figures for the same quantity are about the same story.
@@ -117,6 +121,16 @@ public struct ClaimLinker: Sendable {
 
     func terms(_ text: String) -> Set<String> { Set(ClaimLinker.words(text).compactMap(term)) }
 
+    /// Terms of the words written in lower case (not names).
+    func predicateTerms(_ text: String) -> Set<String> {
+        var out = Set<String>()
+        for token in text.split(whereSeparator: { $0.isWhitespace }) {
+            guard let first = token.first(where: { $0.isLetter }), first.isLowercase else { continue }
+            for w in ClaimLinker.words(String(token)) { if let t = term(w) { out.insert(t) } }
+        }
+        return out
+    }
+
     /// Quoted phrases of at least two words.
     static func phrases(_ text: String) -> [String] {
         var out: [String] = []
@@ -167,7 +181,7 @@ public struct ClaimLinker: Sendable {
             return terms(before + " " + after)
         }
         let hedged = s.stance == "hedged" || s.speaker.name == nil || s.speaker.type == "anonymous" || signals.hedge
-        return StatementFeatures(terms: contentTerms, context: terms(s.sentence + " " + (doc?.title ?? "")),
+        return StatementFeatures(terms: contentTerms, predicates: predicateTerms(body), context: terms(s.sentence + " " + (doc?.title ?? "")),
                                  phrases: ClaimLinker.phrases(s.content), folded: ClaimLinker.fold(s.sentence),
                                  signals: signals, quantityTerms: quantityTerms,
                                  day: ClaimLinker.day(s.date ?? doc?.date), hedged: hedged)
@@ -245,7 +259,8 @@ public struct ClaimLinker: Sendable {
         let n = statements.count
         var df: [String: Int] = [:]
         for f in features { for t in f.terms { df[t, default: 0] += 1 } }
-        func idf(_ t: String) -> Double { log((Double(n) + 1) / (Double(df[t] ?? 0) + 0.5)) }
+        // Smoothed so that in a small corpus a term shared by two statements still weighs.
+        func idf(_ t: String) -> Double { log((Double(n) + 10) / (Double(df[t] ?? 0) + 0.5)) }
         func weight(_ s: Set<String>) -> Double { s.reduce(0) { $0 + idf($1) } }
         let weights = features.map { weight($0.terms) }
         func similarity(_ i: Int, _ j: Int) -> Double {
@@ -256,10 +271,12 @@ public struct ClaimLinker: Sendable {
                 || features[j].phrases.contains(where: { features[i].folded.contains($0) }) { sim += 0.25 }
             return sim
         }
-        let maxIDF = log(Double(n) + 1) + 0.4
-        /// Whether two statements share enough rare terms to count as one proposition from two sources.
+        let distinctCap = max(2, Int(Double(n) * blockingShare))
+        /// Whether two statements share enough distinctive terms to count as one proposition from two sources.
         func informative(_ i: Int, _ j: Int) -> Bool {
-            weight(features[i].terms.intersection(features[j].terms)) / maxIDF >= confirmInformation
+            let shared = features[i].terms.intersection(features[j].terms).filter { (df[$0] ?? 0) <= distinctCap }
+            return shared.count >= confirmTerms
+                && shared.intersection(features[i].predicates).intersection(features[j].predicates).count >= confirmPredicateTerms
         }
         func contextSimilarity(_ i: Int, _ j: Int) -> Double {
             let a = features[i].context, b = features[j].context

@@ -79,6 +79,9 @@ public struct SignalReader: Sendable {
         s.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
     }
 
+    /// Signals in a text, with a fresh match scratch (tests, one-off use).
+    public func read(_ text: String) -> StatementSignals { read(text, scratch: MatchScratch()) }
+
     /// Signals in a statement's content (anaphors only near its start, as the rules say) and quantities.
     public func read(_ text: String, scratch: MatchScratch) -> StatementSignals {
         var out = StatementSignals()

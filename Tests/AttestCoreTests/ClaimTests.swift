@@ -1,0 +1,119 @@
+import XCTest
+@testable import AttestCore
+
+/// Claims: linking answers to claims across documents, and the status each claim gets.
+final class ClaimTests: XCTestCase {
+    func claim(_ a: Analysis, containing text: String) -> Claim? {
+        let ids = Set(a.statements.filter { $0.sentence.contains(text) }.map(\.id))
+        return a.claims.first { c in c.evidence.contains { $0.role == "asserts" && ids.contains($0.statement) } }
+    }
+
+    func testDenialInAnotherDocumentContradicts() throws {
+        let a = analyze([
+            ("water-1.txt", "Mayor Dana Ruiz said on Monday that the city's drinking water meets every federal safety standard for lead.\n"),
+            ("water-2.txt", "The utility director, Priya Nand, denied the mayor's claim, saying tests at three schools found lead above the federal limit.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "Mayor Dana Ruiz said"))
+        XCTAssertEqual(c.status, "contradicted", "\(c)")
+        XCTAssertTrue(c.evidence.contains { $0.role == "denies" })
+        XCTAssertTrue(c.reasons.contains { $0.contains("water-2.txt:1") }, "\(c.reasons)")
+    }
+
+    func testNonConfirmationOfThisReportIsUnconfirmed() throws {
+        let a = analyze([("sport.txt", """
+        Coach Lena Park said the club had signed the striker Tomas Varga for 40 million euros.
+
+        A spokesman for the league, Ivo Brand, did not confirm the report.
+        """)])
+        let c = try XCTUnwrap(claim(a, containing: "Coach Lena Park"))
+        XCTAssertEqual(c.status, "unconfirmed", "\(c)")
+        XCTAssertTrue(c.evidence.contains { $0.role == "not-confirms" })
+    }
+
+    func testConflictingDurationsForTheSameThingContradict() throws {
+        let a = analyze([
+            ("pipes-1.txt", "Councillor Omar Betts said the lead pipe replacement programme would take six months.\n"),
+            ("pipes-2.txt", "Contractor Jana Wolfe said the lead pipe replacement programme would take two years.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "Omar Betts"))
+        XCTAssertEqual(c.status, "contradicted", "\(c)")
+        XCTAssertTrue(c.evidence.contains { $0.role == "conflicting-figure" })
+        XCTAssertTrue(c.reasons.contains { $0.contains("two years") }, "\(c.reasons)")
+    }
+
+    func testFiguresAboutDifferentThingsDoNotContradict() throws {
+        let a = analyze([
+            ("city-1.txt", "Councillor Omar Betts said the lead pipe replacement programme would take six months.\n"),
+            ("city-2.txt", "Auditor Ruth Kemp said the budget review of the transit authority would take one year.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "Omar Betts"))
+        XCTAssertEqual(c.status, "uncontested", "\(c)")
+    }
+
+    func testHedgedAssertionIsUnconfirmed() throws {
+        let a = analyze([("merger.txt", "Reports indicate that Halvard Foods may sell its dairy unit to Norgate for about $2 billion.\n")])
+        let c = try XCTUnwrap(claim(a, containing: "Halvard"))
+        XCTAssertEqual(c.status, "unconfirmed")
+        XCTAssertNil(c.claimant)
+        XCTAssertTrue(c.reasons.contains { $0.hasPrefix("hedged-sourcing") })
+    }
+
+    func testIndependentConfirmation() throws {
+        let a = analyze([
+            ("deal-1.txt", "Norgate chief executive Paul Ames said the company had agreed to buy the Halvard dairy unit for $2 billion in cash.\n"),
+            ("deal-2.txt", "Halvard Foods confirmed that Norgate had agreed to buy its dairy unit for $2 billion in cash.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "Paul Ames"))
+        XCTAssertEqual(c.status, "confirmed", "\(c)")
+        XCTAssertTrue(c.evidence.contains { $0.role == "confirms" })
+    }
+
+    func testRelayedWireCopyIsOneSource() throws {
+        let text = """
+        GENEVA, May 3 (Lake Wire) - Negotiator Sofia Lind said the two countries would cut tariffs on steel by half before the end of the year.
+
+        The talks resume in Geneva next week, when officials from both delegations are expected to settle the details of the quota system.
+        """
+        let a = analyze([("wire-a.txt", text), ("wire-b.txt", text)])
+        let c = try XCTUnwrap(claim(a, containing: "Sofia Lind"))
+        XCTAssertEqual(c.status, "uncontested", "\(c)")
+        XCTAssertEqual(c.evidence.filter { $0.role == "asserts" }.count, 2)
+        XCTAssertTrue(c.reasons.contains { $0.hasPrefix("same-wire-copy") }, "\(c.reasons)")
+        XCTAssertEqual(a.claims.filter { $0.text.contains("tariffs on steel") }.count, 1)
+    }
+
+    func testQuantitiesFromSignalRules() {
+        let reader = SignalReader(rules: defaultRules)
+        let q1 = reader.read("members now had \"a full twelve months\" to ship").quantities
+        let q2 = reader.read("the permits may expire after only six months").quantities
+        let q3 = reader.read("the permits run for one year").quantities
+        XCTAssertEqual(q1.first?.family, "duration")
+        XCTAssertTrue(q1[0].conflicts(with: q2[0]))
+        XCTAssertFalse(q1[0].conflicts(with: q3[0]), "twelve months is one year")
+        XCTAssertTrue(reader.read("shipments fell from a year earlier").quantities.isEmpty)
+        let money = reader.read("valued at $4.5 billion").quantities
+        XCTAssertEqual(money.first?.value, 4.5e9)
+    }
+
+    func testAnaphorSignal() {
+        let s = SignalReader(rules: defaultRules).read("the president's account when asked about it")
+        XCTAssertEqual(s.anaphor, "account")
+        XCTAssertEqual(s.owner, "the president")
+    }
+
+    func testLinkingScalesWithoutComparingEveryPair() {
+        // 200 unrelated single-source statements: each becomes its own uncontested claim.
+        func word(_ i: Int, _ salt: Int) -> String {
+            let letters = Array("bcdfghjklmnpqrstvwxz"), vowels = Array("aeiou")
+            var v = i * 7 + salt * 1009, out = ""
+            for _ in 0..<4 { out.append(letters[v % letters.count]); v /= letters.count; out.append(vowels[(v + salt) % vowels.count]) }
+            return out
+        }
+        let docs = (0..<200).map { i in
+            ("d\(i).txt", "Analyst \(word(i, 1).capitalized) \(word(i, 2).capitalized) said the \(word(i, 3)) \(word(i, 4)) would \(word(i, 5)) the \(word(i, 6)).\n")
+        }
+        let a = analyze(docs)
+        XCTAssertEqual(a.claims.count, a.statements.count)
+        XCTAssertTrue(a.claims.allSatisfy { $0.status == "uncontested" })
+    }
+}
