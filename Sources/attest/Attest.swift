@@ -6,7 +6,7 @@ struct Attest: ParsableCommand {
         commandName: "attest",
         abstract: "Who said what, where it came from, and which assertions stand unconfirmed or contradicted.",
         version: "0.1.0",
-        subcommands: [AnalyzeCommand.self, RulesCommand.self, ExplainCommand.self],
+        subcommands: [AnalyzeCommand.self, RulesCommand.self, ExplainCommand.self, EvalCommand.self],
         defaultSubcommand: nil
     )
 }
