@@ -22,6 +22,7 @@ public struct RuleProfiler {
 
     /// One rule's cost.
     public struct Entry: Sendable {
+        /// The rule measured.
         public let rule: Rule
         /// Time spent matching, in seconds.
         public var seconds: Double = 0

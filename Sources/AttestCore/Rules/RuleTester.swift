@@ -39,7 +39,9 @@ public struct RuleTester {
             /// A known gap the rule now handles: the example could become a `match`.
             case gapFixed = "gap-fixed"
         }
+        /// The example as written.
         public let example: RuleExample
+        /// How it came out.
         public let status: Status
         /// Why it failed, or what was found; empty when there is nothing to say.
         public let detail: String
@@ -47,15 +49,19 @@ public struct RuleTester {
 
     /// The outcome of one rule's examples.
     public struct RuleResult: Sendable {
+        /// The rule tested.
         public let rule: Rule
+        /// One result per example, in file order.
         public let examples: [ExampleResult]
         /// Whether no example failed.
         public var passed: Bool { !examples.contains { $0.status == .failed } }
+        /// The number of examples with this status.
         public func count(_ status: ExampleResult.Status) -> Int { examples.filter { $0.status == status }.count }
     }
 
     /// Results of every rule tested, with totals.
     public struct Report: Sendable {
+        /// One result per rule, in load order.
         public let results: [RuleResult]
         /// Examples that passed.
         public var passed: Int { results.reduce(0) { $0 + $1.count(.passed) } }
