@@ -21,7 +21,10 @@ demo: build
 	@mkdir -p $(OUT)
 	$(ATTEST) analyze $(CORPUS)
 	$(ATTEST) analyze $(CORPUS) --format json -o $(OUT)/rare-earths.json
-	@echo "JSON result written to $(OUT)/rare-earths.json"
+	$(ATTEST) analyze $(CORPUS) --format html -o $(OUT)/rare-earths.html
+	$(ATTEST) analyze $(CORPUS) --format markdown
+	@echo "JSON result: $(OUT)/rare-earths.json"
+	@echo "HTML contradiction report: $(OUT)/rare-earths.html (open it in a browser)"
 
 test: build
 	$(SWIFT) test

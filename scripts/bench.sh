@@ -56,15 +56,15 @@ PATTERN_FILE=$(mktemp)
   cat rules/lexicons/speech-verbs.txt rules/lexicons/that-verbs.txt rules/lexicons/inverted-verbs.txt rules/lexicons/cue-words.txt \
     | sed -e 's/ #.*//' -e '/^#/d' -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' -e '/^$/d' \
     | awk '{ print length($0) "\t" $0 }' | LC_ALL=C sort -t$'\t' -k1,1nr -k2 -u | cut -f2 \
-    | sed -e 's/[][\.^$*+?(){}|\/-]/\\&/g' -e 's/ /\\s+/g' | paste -sd'|'
-  printf ')'
+    | sed -e 's/[][\.^$*+?(){}|\/-]/\\&/g' -e 's/ /\\s+/g' | paste -sd'|' | tr -d '\n'
+  printf ')\n'
 } > "$PATTERN_FILE"
 
 echo "corpus: $DOCS documents, $MB MB ($SRC)"
 read -r _ t_all rss_all < <(measure attest-all "$ATTEST" analyze "$DATA/full" --format jsonl --no-claims -o /tmp/attest-bench.jsonl)
 STATEMENTS=$(wc -l < /tmp/attest-bench.jsonl)
 read -r _ t_one rss_one < <(measure attest-1core "$ATTEST" analyze "$DATA/full" --format jsonl --no-claims --workers 1 -o /dev/null)
-read -r _ t_grep _ < <(measure pcre2grep pcre2grep --jit -c -i -r -f "$PATTERN_FILE" "$DATA/full")
+read -r _ t_grep _ < <(measure pcre2grep pcre2grep -c -i -r -f "$PATTERN_FILE" "$DATA/full")
 read -r _ t_q rss_q < <(measure attest-quarter "$ATTEST" analyze "$DATA/quarter" --format jsonl --no-claims -o /dev/null)
 read -r _ t_claims rss_claims < <(measure attest-claims "$ATTEST" analyze "$DATA/quarter" --format json -o /dev/null)
 rm -f "$PATTERN_FILE"
@@ -73,7 +73,7 @@ awk -v mb="$MB" -v n="$STATEMENTS" -v ta="$t_all" -v t1="$t_one" -v tg="$t_grep"
     -v rq="$rss_q" -v tq="$t_q" -v tc="$t_claims" -v rc="$rss_claims" 'BEGIN {
   printf "attest, all cores : %6.2f s  %7.1f MB/s  %8.0f statements/s  peak RSS %6.1f MB\n", ta, mb/ta, n/ta, ra/1024
   printf "attest, one core  : %6.2f s  %7.1f MB/s                          peak RSS %6.1f MB\n", t1, mb/t1, r1/1024
-  printf "pcre2grep -c JIT  : %6.2f s  %7.1f MB/s  (speech-cue lexicon, one pass)\n", tg, mb/tg
+  printf "pcre2grep -c (JIT): %6.2f s  %7.1f MB/s  (speech-cue lexicon, one pass)\n", tg, mb/tg
   printf "ratio to pcre2grep: %.2fx on one core, %.2fx on all cores (target >= 0.3x on one core)\n", tg/t1, tg/ta
   printf "parallel speed-up : %.2fx\n", t1/ta
   printf "peak RSS, quarter corpus %.1f MB vs full corpus %.1f MB\n", rq/1024, ra/1024

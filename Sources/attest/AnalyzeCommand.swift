@@ -60,6 +60,8 @@ struct AnalyzeCommand: ParsableCommand {
         options.maxDocumentBytes = maxDocumentBytes
         if let workers { options.workers = max(1, workers) }
         options.buildClaims = !noClaims
+        // Only the Markdown and HTML reports quote context from the documents; other formats drop the text early.
+        options.keepText = [.markdown, .html].contains(format)
         let analysis = Analyzer(rules: rules, options: options).analyze(paths: paths)
         for problem in analysis.inputProblems { Stderr.print("attest: \(problem)") }
         for doc in analysis.documents where doc.status == .skipped {

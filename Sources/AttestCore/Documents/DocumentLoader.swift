@@ -43,6 +43,7 @@ public struct DocumentLoader: Sendable {
             for case let relative as String in walker {
                 let name = (relative as NSString).lastPathComponent
                 if name.hasPrefix(".") { walker.skipDescendants(); continue }
+                if name == "attest.yml" || name == "attest.yaml" { continue }   // the project file, not an article
                 let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
                 var sub: ObjCBool = false
                 if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue { found.append(full) }
