@@ -41,7 +41,7 @@ public struct EntityResolver: Sendable {
     }
 
     static func key(_ word: String) -> String {
-        var w = word.lowercased().replacingOccurrences(of: "’", with: "'")
+        var w = word.lowercased().replacingText("’", with: "'")
         if w.hasSuffix("'s") { w.removeLast(2) }
         while let l = w.last, ",.;:".contains(l), w.count > 1, !(w.count <= 4 && w.dropLast().contains(".")) { w.removeLast() }
         return w
@@ -216,19 +216,34 @@ public struct EntityResolver: Sendable {
     /// Gives every person one canonical name across the corpus: a one-word name ("Trump") becomes
     /// the longest full name that ends with it ("Donald Trump"), when that is unambiguous.
     public func canonicalize(_ statements: inout [Statement], knownNames: [String]) {
-        var fullBySurname: [String: [String: Int]] = [:]
-        let candidates = statements.compactMap { $0.speaker.type == "person" ? $0.speaker.name : nil } + knownNames
-        for name in candidates {
-            let parts = EntityResolver.words(name)
-            guard parts.count >= 2, parts.count <= 4, let last = parts.last else { continue }
-            fullBySurname[last, default: [:]][name, default: 0] += 1
-        }
-        for i in statements.indices where statements[i].speaker.type == "person" {
-            guard let name = statements[i].speaker.name, !name.contains(" ") else { continue }
-            if let options = fullBySurname[name], let best = options.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
-                let total = options.values.reduce(0, +)
-                if best.value * 2 > total { statements[i].speaker.name = best.key }
-            }
+        var index = SurnameIndex()
+        for name in statements.compactMap({ $0.speaker.type == "person" ? $0.speaker.name : nil }) + knownNames { index.add(name) }
+        for i in statements.indices { index.apply(to: &statements[i]) }
+    }
+}
+
+/// Full person names counted by surname over a corpus: a one-word person name becomes the full
+/// name most of the corpus uses for that surname ("Trump" becomes "Donald Trump").
+public struct SurnameIndex: Sendable {
+    private var fullBySurname: [String: [String: Int]] = [:]
+
+    /// An empty index.
+    public init() {}
+
+    /// Counts a person's name (two to four words; other names are ignored).
+    public mutating func add(_ name: String) {
+        let parts = EntityResolver.words(name)
+        guard parts.count >= 2, parts.count <= 4, let last = parts.last else { return }
+        fullBySurname[last, default: [:]][name, default: 0] += 1
+    }
+
+    /// Gives a person statement whose speaker name is one word the full name that more than half
+    /// of that surname's full mentions use.
+    public func apply(to statement: inout Statement) {
+        guard statement.speaker.type == "person", let name = statement.speaker.name, !name.contains(" ") else { return }
+        if let options = fullBySurname[name], let best = options.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
+            let total = options.values.reduce(0, +)
+            if best.value * 2 > total { statement.speaker.name = best.key }
         }
     }
 }

@@ -24,8 +24,13 @@ public struct Extractor: Sendable {
     /// Group names copied from statement and hedge matches.
     static let groupNames = ["speaker", "cue", "content", "content2", "recipient", "channel", "date", "via", "role"]
 
-    public init(rules: RuleSet) {
+    /// When set, every match call is timed into it (`--profile-rules`).
+    public let profile: RuleProfile?
+
+    /// An extractor for `rules`; pass a `profile` to time every rule.
+    public init(rules: RuleSet, profile: RuleProfile? = nil) {
         self.rules = rules
+        self.profile = profile
         var abbreviations = Set<String>()
         for entry in rules.lexicon("abbreviations") {
             abbreviations.insert(entry.hasSuffix(".") ? String(entry.dropLast()) : entry)
@@ -33,7 +38,8 @@ public struct Extractor: Sendable {
         self.segmenter = Segmenter(abbreviations: abbreviations)
     }
 
-    /// The statements of one document, warnings (match limits), and optionally a trace of every candidate.
+    /// The statements of one document, warnings (match limits), and optionally a trace of every
+    /// candidate. With a `profile`, every match call is timed into it.
     public func extract(_ document: Document, index: Int, scratch: MatchScratch, trace: Bool = false)
         -> (statements: [Statement], warnings: [AnalysisWarning], trace: [TraceEntry], segmentation: Segmentation) {
         let text = UTF8Text(document.text)
@@ -49,7 +55,7 @@ public struct Extractor: Sendable {
             let subject = text.slice(sentence.range)
             for rule in skipRules {
                 do {
-                    if try rule.compiled.firstMatch(in: subject, scratch: scratch) != nil { skipped[i] = true; break }
+                    if try first(rule, in: subject, scratch: scratch) != nil { skipped[i] = true; break }
                 } catch {
                     warnings.append(limitWarning(rule, document, sentence.range.lowerBound, error))
                 }
@@ -59,25 +65,52 @@ public struct Extractor: Sendable {
         var hasCue = [Bool](repeating: rules.prefilter == nil, count: seg.sentences.count)
         if let prefilter = rules.prefilter {
             do {
-                for m in try prefilter.allMatches(in: text, scratch: scratch) {
+                let hits = try timed("(cue prefilter)", phase: "filter") { () throws -> [PatternMatch]? in
+                    let all: [PatternMatch] = try prefilter.allMatches(in: text, scratch: scratch)
+                    return all.isEmpty ? nil : all
+                } ?? []
+                for m in hits {
                     if let s = seg.sentenceIndex(containing: m.range.lowerBound) { hasCue[s] = true }
                 }
             } catch {
                 hasCue = [Bool](repeating: true, count: seg.sentences.count)
             }
         }
-        // Statement and hedge phases.
+        // Statement and hedge phases. A rule whose cue group is mandatory runs only on sentences
+        // where that group alone matches (one cheap pass per distinct cue pattern and sentence),
+        // and its matches must start before the end of the last such cue: the search stops there.
         var candidates: [Candidate] = []
         let phaseRules = rules.rules(.statement) + rules.rules(.hedge)
+        let filterOfRule = phaseRules.map { rules.cueFilterIndex[$0.order] }
+        let unknown = -2, absent = -1
+        var cueEnd = [Int](repeating: unknown, count: rules.cueFilters.count)
         for (i, sentence) in seg.sentences.enumerated() where !skipped[i] {
             let subject = text.slice(sentence.range)
-            for rule in phaseRules where hasCue[i] || !rule.usesPrefilter {
+            for k in cueEnd.indices { cueEnd[k] = unknown }
+            for (r, rule) in phaseRules.enumerated() where hasCue[i] || !rule.usesPrefilter {
+                var startLimit: Int? = nil
+                if let f = filterOfRule[r] {
+                    if cueEnd[f] == unknown {
+                        let filter = rules.cueFilters[f]
+                        do {
+                            cueEnd[f] = try timed("(cue filter \(f))", phase: "filter") {
+                                try filter.lastMatchEnd(in: subject, scratch: scratch)
+                            } ?? absent
+                        } catch {
+                            cueEnd[f] = subject.bytes.count  // A filter that hits the match limit lets the rule run.
+                        }
+                    }
+                    if cueEnd[f] == absent { continue }
+                    startLimit = cueEnd[f]
+                }
                 var position = 0
                 var guardCount = 0
-                while position <= subject.bytes.count, guardCount < 64 {
+                while position <= (startLimit ?? subject.bytes.count), guardCount < 64 {
                     guardCount += 1
                     let found: PatternMatch?
-                    do { found = try rule.compiled.firstMatch(in: subject, from: position, scratch: scratch) } catch {
+                    do {
+                        found = try first(rule, in: subject, from: position, startLimit: startLimit, newSubject: guardCount == 1, scratch: scratch)
+                    } catch {
                         warnings.append(limitWarning(rule, document, sentence.range.lowerBound + position, error))
                         break
                     }
@@ -128,6 +161,21 @@ public struct Extractor: Sendable {
         return (statements, warnings, traceEntries, seg)
     }
 
+    /// Times `body` into `profile` under `id` when profiling.
+    @inline(__always)
+    func timed<T>(_ id: String, phase: String, newSubject: Bool = true, _ body: () throws -> T?) rethrows -> T? {
+        guard let profile else { return try body() }
+        return try profile.time(id, phase: phase, newSubject: newSubject, body)
+    }
+
+    /// The first match of `rule` in `subject` from byte `from`, timed when profiling.
+    func first(_ rule: Rule, in subject: UTF8Text, from: Int = 0, startLimit: Int? = nil, newSubject: Bool = true,
+               scratch: MatchScratch) throws -> PatternMatch? {
+        try timed(rule.id, phase: rule.phase.rawValue, newSubject: newSubject) {
+            try rule.compiled.firstMatch(in: subject, from: from, startLimit: startLimit, scratch: scratch)
+        }
+    }
+
     /// Two candidates conflict when their cues overlap, or one's speaker overlaps the other's cue.
     static func conflicts(_ a: Candidate, _ b: Candidate) -> Bool {
         if a.cue.overlaps(b.cue) { return true }
@@ -137,7 +185,8 @@ public struct Extractor: Sendable {
     }
 
     func limitWarning(_ rule: Rule, _ document: Document, _ offset: Int, _ error: Error) -> AnalysisWarning {
-        AnalysisWarning(document: document.path, rule: rule.id, offset: offset,
+        profile?.limitHit(rule.id, phase: rule.phase.rawValue)
+        return AnalysisWarning(document: document.path, rule: rule.id, offset: offset,
                         message: "match limit reached (\(error)); the rule was stopped on this sentence and the run went on")
     }
 
@@ -199,7 +248,7 @@ public struct Extractor: Sendable {
         let subject = UTF8Text(cue)
         for rule in rules.rules(.stance).sorted(by: { $0.priority > $1.priority }) {
             do {
-                if try rule.compiled.firstMatch(in: subject, scratch: scratch) != nil, let s = rule.settings["stance"] { return s }
+                if try first(rule, in: subject, scratch: scratch) != nil, let s = rule.settings["stance"] { return s }
             } catch {
                 warnings.append(limitWarning(rule, document, 0, error))
             }
@@ -213,7 +262,7 @@ public struct Extractor: Sendable {
                     warnings: inout [AnalysisWarning]) -> String? {
         for rule in rules.rules(phase).sorted(by: { $0.priority > $1.priority }) {
             do {
-                guard let m = try rule.compiled.firstMatch(in: subject, scratch: scratch) else { continue }
+                guard let m = try first(rule, in: subject, scratch: scratch) else { continue }
                 if let fixed = rule.settings[group] { return fixed }
                 if let r = m.range(named: group) { return Extractor.fold(subject[r]) }
             } catch {
@@ -234,7 +283,18 @@ public struct Extractor: Sendable {
 
     /// Collapses white space.
     public static func fold(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for byte in s.utf8 {
+            if byte == 32 || byte == 10 || byte == 9 || byte == 13 {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(32); pendingSpace = false }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let openQuotes: Set<Character> = ["\"", "“", "‘", "«", "„"]
@@ -261,7 +321,7 @@ public struct Extractor: Sendable {
 
     /// The speaker as written, without emphasis marks, brackets or trailing punctuation.
     static func cleanMention(_ raw: String) -> String {
-        var s = fold(raw.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " "))
+        var s = fold(raw.replacingText("*", with: "").replacingText("_", with: " "))
         while let f = s.first, "[(,“\"‘ ".contains(f) { s.removeFirst() }
         while let l = s.last, "]),”\"’ :;".contains(l) { s.removeLast() }
         return s
@@ -277,7 +337,8 @@ public struct Extractor: Sendable {
     static func kind(of rawContent: String) -> String {
         var s = Substring(rawContent)
         while let l = s.last, ",.;:!? ".contains(l) { s = s.dropLast() }
-        let marks = s.filter { $0 == "“" || $0 == "\"" || $0 == "”" || $0 == "«" || $0 == "»" }.count
+        var marks = 0
+        for scalar in s.unicodeScalars where scalar == "“" || scalar == "\"" || scalar == "”" || scalar == "«" || scalar == "»" { marks += 1 }
         if marks == 0 { return "indirect" }
         if let f = s.first, openQuotes.contains(f), f != "‘", let l = s.last, closeQuotes.contains(l), l != "’", marks == 2 { return "direct" }
         return "mixed"
