@@ -23,7 +23,7 @@ public struct ByteSpan: Sendable, Codable, Hashable {
 }
 
 /// One attributed statement: who said what, how, where and when, and which rule found it.
-public struct Statement: Sendable, Codable {
+public struct Statement: Sendable {
     public var id: String = ""
     /// Index of the document in the analysis.
     public var documentIndex: Int
