@@ -26,8 +26,13 @@ struct StatementFeatures {
 struct ClaimDraft {
     var seed: Int
     var members: [(statement: Int, role: String)]
-    /// Statements whose terms describe the proposition (asserters and confirmers).
+    /// Statements whose terms describe the proposition (asserters and confirmers), the first
+    /// `ClaimLinker.maxCore` of them: enough to describe it, and a bound on the work per comparison.
     var core: [Int]
+    /// One asserting or confirming statement per distinct speaker, to tell whether a source is already in.
+    var sources: [Int] = []
+    /// Document and sentence of every asserting or confirming statement.
+    var sentences: Set<[Int]> = []
     /// Notes for the assessment: relayed copies (statement, original statement).
     var relays: [(statement: Int, original: Int)] = []
     /// Conflicting figures: (statement, its quantity text, the claim's quantity text).
@@ -60,6 +65,13 @@ public struct ClaimLinker: Sendable {
     public var storyThreshold = 0.12
     /// Terms held by more statements than this share are not used for blocking.
     public var blockingShare = 0.2
+    /// Terms held by more statements than this are not used for blocking, however large the corpus:
+    /// a posting list never grows with the corpus, so linking stays near-linear.
+    public var maxPostings = 150
+    /// At most this many claims (those sharing the most term weight) are examined for one statement.
+    public var maxCandidates = 16
+    /// At most this many statements of a claim are compared with a new statement.
+    public var maxCore = 12
 
     let stopwords: Set<String>
     let synonyms: [String: String]
@@ -189,39 +201,8 @@ public struct ClaimLinker: Sendable {
 
     // MARK: - Sources
 
-    /// Identifying words of every speaker: name, mentions and roles across the corpus.
-    func speakerProfiles(_ statements: [Statement]) -> [String: Set<String>] {
-        var profiles: [String: Set<String>] = [:]
-        for s in statements {
-            guard let name = s.speaker.name else { continue }
-            let key = EntityLexicon.fold(name)
-            let text = [name, s.speaker.mention ?? "", s.speaker.role ?? ""].joined(separator: " ")
-            profiles[key, default: []].formUnion(identifying(text))
-        }
-        return profiles
-    }
-
     func identifying(_ text: String) -> Set<String> {
         Set(ClaimLinker.words(text).filter { !genericSpeakerWords.contains($0) && !stopwords.contains($0) })
-    }
-
-    /// Whether two statements come from the same source (same entity, or one names the other by a shorter name or role).
-    func sameSource(_ a: Statement, _ b: Statement, _ profiles: [String: Set<String>]) -> Bool {
-        guard let na = a.speaker.name, let nb = b.speaker.name else { return false }
-        let ka = EntityLexicon.fold(na), kb = EntityLexicon.fold(nb)
-        if ka == kb { return true }
-        let wa = identifying(na), wb = identifying(nb)
-        if !wa.isEmpty, wa.isSubset(of: profiles[kb] ?? []) { return true }
-        if !wb.isEmpty, wb.isSubset(of: profiles[ka] ?? []) { return true }
-        // Two descriptions of one body ("Beijing's commerce ministry", "China's Ministry of Commerce").
-        return wa.intersection(wb).count >= 2
-    }
-
-    /// Whether a speaker is the one an answer names ("the president" in "the president's account").
-    func matchesOwner(_ owner: String, _ s: Statement, _ profiles: [String: Set<String>]) -> Bool {
-        guard let name = s.speaker.name else { return false }
-        let words = identifying(owner)
-        return !words.isEmpty && words.isSubset(of: profiles[EntityLexicon.fold(name)] ?? [])
     }
 
     // MARK: - Documents relayed verbatim
@@ -271,7 +252,7 @@ public struct ClaimLinker: Sendable {
                 || features[j].phrases.contains(where: { features[i].folded.contains($0) }) { sim += 0.25 }
             return sim
         }
-        let distinctCap = max(2, Int(Double(n) * blockingShare))
+        let distinctCap = min(maxPostings, max(2, Int(Double(n) * blockingShare)))
         /// Whether two statements share enough distinctive terms to count as one proposition from two sources.
         func informative(_ i: Int, _ j: Int) -> Bool {
             let shared = features[i].terms.intersection(features[j].terms).filter { (df[$0] ?? 0) <= distinctCap }
@@ -287,16 +268,20 @@ public struct ClaimLinker: Sendable {
             guard let a = features[i].day, let b = features[j].day else { return true }
             return abs(a - b) <= windowDays
         }
-        let profiles = speakerProfiles(statements)
+        let sources = SourceMatcher(statements: statements, identifying: identifying)
         let copies = ClaimLinker.copies(documents)
-        let blockingCap = max(8, Int(Double(n) * blockingShare))
-
+        let blockingCap = min(maxPostings, max(8, Int(Double(n) * blockingShare)))
         var drafts: [ClaimDraft] = []
         var index: [String: [Int]] = [:]          // term -> drafts whose core holds it
         var claimsOf = [[Int]](repeating: [], count: n)  // statement -> drafts it asserts
+        var draftsBySpeaker: [String: [Int]] = [:]  // folded speaker name -> drafts it seeded
+
         var bySentence: [String: Int] = [:]      // doc|sentence|speaker -> statement, for relayed copies
 
         func addCore(_ d: Int, _ j: Int) {
+            drafts[d].sentences.insert([statements[j].documentIndex, statements[j].sentenceIndex])
+            if !drafts[d].sources.contains(where: { sources.keys[$0] == sources.keys[j] }) { drafts[d].sources.append(j) }
+            guard drafts[d].core.count < maxCore else { return }
             drafts[d].core.append(j)
             for t in features[j].terms where (df[t] ?? 0) <= blockingCap {
                 if index[t]?.last != d { index[t, default: []].append(d) }
@@ -305,20 +290,24 @@ public struct ClaimLinker: Sendable {
         func seed(_ j: Int) -> Int {
             drafts.append(ClaimDraft(seed: j, members: [(j, "asserts")], core: []))
             let d = drafts.count - 1
+            if let key = sources.keys[j] { draftsBySpeaker[key, default: []].append(d) }
             addCore(d, j)
             claimsOf[j].append(d)
             return d
         }
+        /// Claims sharing a blocking term or a quoted-phrase word with statement `j`: the
+        /// `maxCandidates` sharing the most term weight, in creation order.
         func candidates(_ j: Int) -> [Int] {
-            var seen = Set<Int>()
-            var out: [Int] = []
-            for t in features[j].terms { for d in index[t] ?? [] where seen.insert(d).inserted { out.append(d) } }
+            var shared: [Int: Double] = [:]
+            for t in features[j].terms { for d in index[t] ?? [] { shared[d, default: 0] += idf(t) } }
             for p in features[j].phrases {
                 for w in p.split(separator: " ").map(String.init).compactMap(term) {
-                    for d in index[w] ?? [] where seen.insert(d).inserted { out.append(d) }
+                    for d in index[w] ?? [] { shared[d, default: 0] += idf(w) }
                 }
             }
-            return out.sorted()
+            guard shared.count > maxCandidates else { return shared.keys.sorted() }
+            return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }
+                .prefix(maxCandidates).map(\.key).sorted()
         }
         func draftSimilarity(_ d: Int, _ j: Int) -> Double {
             drafts[d].core.filter { inWindow($0, j) }.map { similarity($0, j) }.max() ?? 0
@@ -329,10 +318,10 @@ public struct ClaimLinker: Sendable {
         }
         /// Two statements on one sentence (a speaker and a relayed source) are one assertion, never a confirmation.
         func sameSentence(_ d: Int, _ j: Int) -> Bool {
-            drafts[d].core.contains { statements[$0].documentIndex == statements[j].documentIndex && statements[$0].sentenceIndex == statements[j].sentenceIndex }
+            drafts[d].sentences.contains([statements[j].documentIndex, statements[j].sentenceIndex])
         }
         func hasSource(_ d: Int, _ j: Int) -> Bool {
-            drafts[d].core.contains { sameSource(statements[$0], statements[j], profiles) }
+            drafts[d].sources.contains { sources.same($0, j) }
         }
         /// Claims asserted by the nearest earlier statement the anaphor can point to.
         func anaphorTargets(_ j: Int) -> [Int] {
@@ -341,8 +330,7 @@ public struct ClaimLinker: Sendable {
             var best: Int? = nil
             var k = j - 1
             while k >= 0, statements[k].documentIndex == s.documentIndex {
-                let other = statements[k]
-                if !claimsOf[k].isEmpty, !sameSource(other, s, profiles), owner.map({ matchesOwner($0, other, profiles) }) ?? true {
+                if !claimsOf[k].isEmpty, !sources.same(k, j), owner.map({ sources.matches(owner: $0, k) }) ?? true {
                     best = k; break
                 }
                 k -= 1
@@ -350,10 +338,8 @@ public struct ClaimLinker: Sendable {
             if let best { return claimsOf[best] }
             guard let owner else { return [] }
             // Named owner outside this document: that speaker's claim closest in terms.
-            let owned = drafts.indices.filter { d in
-                let seedStatement = statements[drafts[d].seed]
-                return matchesOwner(owner, seedStatement, profiles) && inWindow(drafts[d].seed, j)
-            }
+            let owned = sources.speakers(named: owner).flatMap { draftsBySpeaker[$0] ?? [] }
+                .filter { inWindow(drafts[$0].seed, j) }.sorted()
             if let d = owned.max(by: { draftSimilarity($0, j) < draftSimilarity($1, j) }) { return [d] }
             return []
         }
