@@ -50,6 +50,47 @@ final class ClaimTests: XCTestCase {
         XCTAssertEqual(c.status, "uncontested", "\(c)")
     }
 
+    func testConflictingDatesForTheSameEventContradict() throws {
+        let a = analyze([
+            ("vote-1.txt", "Club secretary Ines Moll said the members' vote on the stadium sale would be held on May 14.\n"),
+            ("vote-2.txt", "Board member Karl Obi said the members' vote on the stadium sale was set for May 21.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "Ines Moll"))
+        XCTAssertEqual(c.status, "contradicted", "\(c)")
+        XCTAssertTrue(c.evidence.contains { $0.role == "conflicting-date" }, "\(c)")
+        XCTAssertTrue(c.reasons.contains { $0.hasPrefix("conflicting-date") && $0.contains("May 21") }, "\(c.reasons)")
+    }
+
+    func testDatesOfDifferentEventsDoNotContradict() throws {
+        let a = analyze([
+            ("vote-1.txt", "Club secretary Ines Moll said the members' vote on the stadium sale would be held on May 14.\n"),
+            ("kit-1.txt", "Kit manager Rosa Lind said the new away shirts would go on sale in shops on May 21.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "Ines Moll"))
+        XCTAssertEqual(c.status, "uncontested", "\(c)")
+    }
+
+    func testFormerAndCurrentTitleAtTheSameDateContradict() throws {
+        let a = analyze([
+            ("board-1.txt", "RIVERTON, April 3, 2026 — Chairwoman Edda Stone of the water board said on Friday that the reservoir levels were safe for the summer.\n"),
+            ("board-2.txt", "RIVERTON, April 3, 2026 — Former Chairwoman Edda Stone of the water board said on Friday that the reservoir was too low for the summer.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "RIVERTON, April 3, 2026 — Chairwoman"))
+        XCTAssertEqual(c.status, "contradicted", "\(c)")
+        XCTAssertTrue(c.evidence.contains { $0.role == "conflicting-title" }, "\(c)")
+        XCTAssertTrue(c.reasons.contains { $0.contains("Former Chairwoman Edda Stone") }, "\(c.reasons)")
+    }
+
+    func testFormerTitleYearsApartDoesNotContradict() throws {
+        let a = analyze([
+            ("board-1.txt", "RIVERTON, April 3, 2019 — Chairwoman Edda Stone of the water board said on Friday that the reservoir levels were safe for the summer.\n"),
+            ("board-2.txt", "RIVERTON, April 3, 2026 — Former Chairwoman Edda Stone of the water board said on Friday that the reservoir was too low for the summer.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "April 3, 2019"))
+        XCTAssertFalse(c.evidence.contains { $0.role == "conflicting-title" }, "\(c)")
+        XCTAssertNotEqual(c.status, "contradicted", "\(c)")
+    }
+
     func testHedgedAssertionIsUnconfirmed() throws {
         let a = analyze([("merger.txt", "Reports indicate that Halvard Foods may sell its dairy unit to Norgate for about $2 billion.\n")])
         let c = try XCTUnwrap(claim(a, containing: "Halvard"))

@@ -20,6 +20,8 @@ struct StatementFeatures {
     var day: Int?
     /// Hedged or anonymous sourcing.
     var hedged: Bool
+    /// Office titles before names in the statement's sentence (speaker included).
+    var titles: [TitleMention] = []
 }
 
 /// A claim while it is being built: member statements and their roles.
@@ -35,8 +37,21 @@ struct ClaimDraft {
     var sentences: Set<[Int]> = []
     /// Notes for the assessment: relayed copies (statement, original statement).
     var relays: [(statement: Int, original: Int)] = []
-    /// Conflicting figures: (statement, its quantity text, the claim's quantity text).
-    var figures: [(statement: Int, theirs: String, ours: String)] = []
+    /// Conflicts: (statement, role `conflicting-figure|-date|-title`, its value as written, the claim's).
+    var conflicts: [(statement: Int, role: String, theirs: String, ours: String)] = []
+
+    /// Adds a statement that conflicts with the claim, once. With `retag`, a statement already in
+    /// the claim as an assertion (not its seed) becomes the conflicting one (a conflicting title
+    /// between two statements that otherwise say the same).
+    mutating func addConflict(_ statement: Int, role: String, theirs: String, ours: String, retag: Bool = false) {
+        if let k = members.firstIndex(where: { $0.statement == statement }) {
+            guard retag, statement != seed, members[k].role == "asserts" else { return }
+            members[k].role = role
+        } else {
+            members.append((statement, role))
+        }
+        conflicts.append((statement, role, theirs, ours))
+    }
 
     func has(_ statement: Int) -> Bool { members.contains { $0.statement == statement } }
 }
@@ -72,6 +87,10 @@ public struct ClaimLinker: Sendable {
     public var maxCandidates = 16
     /// At most this many statements of a claim are compared with a new statement.
     public var maxCore = 12
+    /// Titles of one person given as "former" and as current at dates at most this many days apart conflict.
+    public var titleWindowDays = 1
+    /// A person with more (former × current) title pairs than this is skipped (a bound on the work).
+    public var maxTitlePairs = 2_000
 
     let stopwords: Set<String>
     let synonyms: [String: String]
@@ -196,7 +215,8 @@ public struct ClaimLinker: Sendable {
         return StatementFeatures(terms: contentTerms, predicates: predicateTerms(body), context: terms(s.sentence + " " + (doc?.title ?? "")),
                                  phrases: ClaimLinker.phrases(s.content), folded: ClaimLinker.fold(s.sentence),
                                  signals: signals, quantityTerms: quantityTerms,
-                                 day: ClaimLinker.day(s.date ?? doc?.date), hedged: hedged)
+                                 day: ClaimLinker.day(s.date ?? doc?.date), hedged: hedged,
+                                 titles: reader.titles(s.sentence, scratch: scratch))
     }
 
     // MARK: - Sources
@@ -408,13 +428,11 @@ public struct ClaimLinker: Sendable {
             if !conflicts.isEmpty {
                 let own = joined ? claimsOf[j] : [seed(j)]
                 for c in conflicts where !drafts[c.d].has(j) {
-                    drafts[c.d].members.append((j, "conflicting-figure"))
-                    drafts[c.d].figures.append((j, c.mine.text, c.theirs.text))
+                    drafts[c.d].addConflict(j, role: c.mine.conflictRole, theirs: c.mine.text, ours: c.theirs.text)
                     for o in own {
                         for m in drafts[c.d].core where statements[m].documentIndex == statements[c.member].documentIndex || m == c.member {
                             guard !drafts[o].has(m), features[m].signals.quantities.contains(where: { $0.conflicts(with: c.mine) }) else { continue }
-                            drafts[o].members.append((m, "conflicting-figure"))
-                            drafts[o].figures.append((m, c.theirs.text, c.mine.text))
+                            drafts[o].addConflict(m, role: c.theirs.conflictRole, theirs: c.theirs.text, ours: c.mine.text)
                         }
                     }
                 }
@@ -429,7 +447,43 @@ public struct ClaimLinker: Sendable {
             }
             _ = seed(j)
         }
+        addTitleConflicts(&drafts, claimsOf: claimsOf, statements: statements, features: features, contextSimilarity: contextSimilarity)
         return drafts
+    }
+
+    /// Conflicting titles: one document calls a person "President X" and another "former President X"
+    /// at the same date, in statements on the same story. Each statement's claims get the other as
+    /// `conflicting-title` evidence. Mentions are grouped by title and surname, never compared pairwise
+    /// across the corpus.
+    func addTitleConflicts(_ drafts: inout [ClaimDraft], claimsOf: [[Int]], statements: [Statement], features: [StatementFeatures],
+                           contextSimilarity: (Int, Int) -> Double) {
+        var byPerson: [String: [(statement: Int, mention: TitleMention)]] = [:]
+        for (j, f) in features.enumerated() {
+            for t in f.titles { byPerson[t.title + "|" + t.surname, default: []].append((j, t)) }
+        }
+        // A statement without a date of its own takes the first date given in its document.
+        var documentDay: [Int: Int] = [:]
+        for (j, f) in features.enumerated() {
+            if let day = f.day, documentDay[statements[j].documentIndex] == nil { documentDay[statements[j].documentIndex] = day }
+        }
+        func day(_ j: Int) -> Int? { features[j].day ?? documentDay[statements[j].documentIndex] }
+        for key in byPerson.keys.sorted() {
+            guard let mentions = byPerson[key] else { continue }
+            let past = mentions.filter { $0.mention.former }, current = mentions.filter { !$0.mention.former }
+            guard !past.isEmpty, !current.isEmpty, past.count * current.count <= maxTitlePairs else { continue }
+            for c in current {
+                for p in past where statements[c.statement].documentIndex != statements[p.statement].documentIndex {
+                    guard let dc = day(c.statement), let dp = day(p.statement), abs(dc - dp) <= titleWindowDays,
+                          contextSimilarity(c.statement, p.statement) >= storyThreshold else { continue }
+                    for d in claimsOf[c.statement] {
+                        drafts[d].addConflict(p.statement, role: "conflicting-title", theirs: "\"\(p.mention.text)\"", ours: "\"\(c.mention.text)\"", retag: true)
+                    }
+                    for d in claimsOf[p.statement] where !claimsOf[c.statement].contains(d) {
+                        drafts[d].addConflict(c.statement, role: "conflicting-title", theirs: "\"\(c.mention.text)\"", ours: "\"\(p.mention.text)\"", retag: true)
+                    }
+                }
+            }
+        }
     }
 
     /// A figure in statement `j` that conflicts with one of the same quantity in claim `d`, on the same story.
