@@ -20,8 +20,8 @@ struct StatementFeatures {
     var day: Int?
     /// Hedged or anonymous sourcing.
     var hedged: Bool
-    /// Office titles before names in the statement's sentence (speaker included).
-    var titles: [TitleMention] = []
+    /// Office titles before names and the transcript turn, read on the statement's sentence.
+    var sentence = SentenceSignals()
 }
 
 /// A claim while it is being built: member statements and their roles.
@@ -85,6 +85,11 @@ public struct ClaimLinker: Sendable {
     public var maxPostings = 150
     /// At most this many claims (those sharing the most term weight) are examined for one statement.
     public var maxCandidates = 16
+    /// A statement of at least this many characters (speaker and content, folded) repeated word for word
+    /// by another document from the same speaker is a relayed copy, not a second source.
+    public var minRelayedSentence = 60
+    /// A non-confirmation that names no claim qualifies another source's claim at most this many sentences before it.
+    public var precedingSentences = 4
     /// At most this many statements of a claim are compared with a new statement.
     public var maxCore = 12
     /// Titles of one person given as "former" and as current at dates at most this many days apart conflict.
@@ -95,6 +100,8 @@ public struct ClaimLinker: Sendable {
     let stopwords: Set<String>
     let synonyms: [String: String]
     let genericSpeakerWords: Set<String>
+    /// Folded word or phrase in a speaker's name, mention or role -> the side it speaks for (`claim-sides`).
+    let sideWords: [String: String]
     let reader: SignalReader
 
     /// A linker reading its words from the rule set's lexicons and signal rules.
@@ -113,6 +120,17 @@ public struct ClaimLinker: Sendable {
         }
         synonyms = syn
         genericSpeakerWords = Set(rules.lexicon("speaker-generic-words").flatMap { ClaimLinker.words($0) })
+        var sides: [String: String] = [:]
+        for entry in rules.lexicon("claim-sides") {
+            let parts = entry.components(separatedBy: "=")
+            guard parts.count == 2 else { continue }
+            let side = parts[0].trimmingCharacters(in: .whitespaces)
+            for variant in parts[1].components(separatedBy: "|") {
+                let folded = ClaimLinker.fold(variant)
+                if !folded.isEmpty { sides[folded] = side }
+            }
+        }
+        sideWords = sides
         reader = SignalReader(rules: rules)
     }
 
@@ -216,7 +234,7 @@ public struct ClaimLinker: Sendable {
                                  phrases: ClaimLinker.phrases(s.content), folded: ClaimLinker.fold(s.sentence),
                                  signals: signals, quantityTerms: quantityTerms,
                                  day: ClaimLinker.day(s.date ?? doc?.date), hedged: hedged,
-                                 titles: reader.titles(s.sentence, scratch: scratch))
+                                 sentence: reader.sentenceSignals(s.sentence, scratch: scratch))
     }
 
     // MARK: - Sources
@@ -272,7 +290,7 @@ public struct ClaimLinker: Sendable {
                 || features[j].phrases.contains(where: { features[i].folded.contains($0) }) { sim += 0.25 }
             return sim
         }
-        let distinctCap = min(maxPostings, max(2, Int(Double(n) * blockingShare)))
+        let distinctCap = min(maxPostings, max(4, Int(Double(n) * blockingShare)))
         /// Whether two statements share enough distinctive terms to count as one proposition from two sources.
         func informative(_ i: Int, _ j: Int) -> Bool {
             let shared = features[i].terms.intersection(features[j].terms).filter { (df[$0] ?? 0) <= distinctCap }
@@ -288,7 +306,7 @@ public struct ClaimLinker: Sendable {
             guard let a = features[i].day, let b = features[j].day else { return true }
             return abs(a - b) <= windowDays
         }
-        let sources = SourceMatcher(statements: statements, identifying: identifying)
+        let sources = SourceMatcher(statements: statements, identifying: identifying, sideWords: sideWords)
         let copies = ClaimLinker.copies(documents)
         let blockingCap = min(maxPostings, max(8, Int(Double(n) * blockingShare)))
         var drafts: [ClaimDraft] = []
@@ -296,6 +314,7 @@ public struct ClaimLinker: Sendable {
         var claimsOf = [[Int]](repeating: [], count: n)  // statement -> drafts it asserts
         var draftsBySpeaker: [String: [Int]] = [:]  // folded speaker name -> drafts it seeded
 
+        var firstContent: [String: Int] = [:]   // speaker|content -> first statement, for relayed sentences
         var bySentence: [String: Int] = [:]      // doc|sentence|speaker -> statement, for relayed copies
 
         func addCore(_ d: Int, _ j: Int) {
@@ -340,8 +359,57 @@ public struct ClaimLinker: Sendable {
         func sameSentence(_ d: Int, _ j: Int) -> Bool {
             drafts[d].sentences.contains([statements[j].documentIndex, statements[j].sentenceIndex])
         }
+        /// Whether every source asserting claim `d` is on statement `j`'s side.
+        func sameSide(_ d: Int, _ j: Int) -> Bool {
+            let asserting = drafts[d].sources.filter { sources.keys[$0] != nil }
+            return !asserting.isEmpty && asserting.allSatisfy { sources.sameSide($0, j) }
+        }
         func hasSource(_ d: Int, _ j: Int) -> Bool {
             drafts[d].sources.contains { sources.same($0, j) }
+        }
+        /// The nearest earlier interviewer turn in the document that relays a claim, and which answer
+        /// turn statement `j` is after it (1: the first answer; 2: the answer to the follow-up; ...).
+        func transcriptQuestion(_ j: Int) -> (statement: Int, turn: Int)? {
+            guard features[j].sentence.turn == .answer else { return nil }
+            var answerLines: Set<Int> = [statements[j].line]
+            var k = j - 1
+            while k >= 0, statements[k].documentIndex == statements[j].documentIndex {
+                if features[k].sentence.turn == .question, !claimsOf[k].isEmpty { return (k, answerLines.count) }
+                if features[k].sentence.turn == .answer { answerLines.insert(statements[k].line) }
+                k -= 1
+            }
+            return nil
+        }
+        /// Claims of another source's nearest earlier statement in the same document, at most
+        /// `precedingSentences` sentences back.
+        func precedingClaims(_ j: Int) -> [Int] {
+            var k = j - 1
+            while k >= 0, statements[k].documentIndex == statements[j].documentIndex,
+                  statements[j].sentenceIndex - statements[k].sentenceIndex <= precedingSentences {
+                if !claimsOf[k].isEmpty, !sources.same(k, j) { return claimsOf[k] }
+                k -= 1
+            }
+            return []
+        }
+        /// The statement just before `j` (the sentence before) by another source of the same side
+        /// ("J. R. Castellano" after "Castellano Drive Systems") that shares a key term with it.
+        func precedingSameSide(_ j: Int) -> Int? {
+            let k = j - 1
+            guard k >= 0, statements[k].documentIndex == statements[j].documentIndex,
+                  statements[j].sentenceIndex - statements[k].sentenceIndex <= 1,
+                  sources.keys[k] != sources.keys[j], sources.sameSide(k, j),
+                  !features[k].terms.isDisjoint(with: features[j].terms) else { return nil }
+            return k
+        }
+        /// The hedged statement with claims just before `j` (the sentence before) in its document.
+        func precedingHedged(_ j: Int) -> Int? {
+            var k = j - 1
+            while k >= 0, statements[k].documentIndex == statements[j].documentIndex,
+                  statements[j].sentenceIndex - statements[k].sentenceIndex <= 1 {
+                if features[k].hedged, !claimsOf[k].isEmpty { return k }
+                k -= 1
+            }
+            return nil
         }
         /// Claims asserted by the nearest earlier statement the anaphor can point to.
         func anaphorTargets(_ j: Int) -> [Int] {
@@ -368,8 +436,18 @@ public struct ClaimLinker: Sendable {
             let s = statements[j]
             let f = features[j]
             let sentenceKey = EntityLexicon.fold(s.speaker.name ?? "") + "|" + f.folded
-            // A statement in a relayed copy joins the original's claims: one source, not two.
-            if let original = copies[s.documentIndex], let k = bySentence["\(original)|" + sentenceKey] {
+            // A statement in a relayed copy joins the original's claims: one source, not two. A copy is
+            // a document that repeats an earlier one, or a statement (of some length) that another
+            // document carried word for word from the same speaker: wire copy relayed with edits around it.
+            var original = copies[s.documentIndex].flatMap { bySentence["\($0)|" + sentenceKey] }
+            let contentKey = EntityLexicon.fold(s.speaker.name ?? "") + "|" + ClaimLinker.fold(s.content)
+            let relayable = contentKey.count >= minRelayedSentence
+            if original == nil, relayable, let k = firstContent[contentKey],
+               statements[k].documentIndex != s.documentIndex, !claimsOf[k].isEmpty {
+                original = k
+            }
+            if relayable, firstContent[contentKey] == nil { firstContent[contentKey] = j }
+            if let k = original {
                 for d in claimsOf[k] where !drafts[d].has(j) {
                     drafts[d].members.append((j, "asserts"))
                     drafts[d].relays.append((j, k))
@@ -385,8 +463,19 @@ public struct ClaimLinker: Sendable {
             if s.stance == "deny" || (f.signals.deny && s.stance != "confirm") { answerRole = "denies" }
             else if s.stance == "not-confirm" || f.signals.notConfirm { answerRole = "not-confirms" }
             else if s.stance == "confirm" || f.signals.confirm { answerRole = "confirms" }
+            // A transcript answer to an interviewer's turn that relays a claim answers that claim: the
+            // first answer always (without a confirmation it does not confirm what it was asked), the
+            // answer to the follow-up only when it points back ("I have stated our position").
+            var transcriptTargets: [Int] = []
+            if let (question, turn) = transcriptQuestion(j), turn == 1 || (turn == 2 && f.signals.deflect) {
+                transcriptTargets = claimsOf[question].filter { !hasSource($0, j) }
+                if !transcriptTargets.isEmpty, answerRole == nil { answerRole = "not-confirms" }
+            }
             if let role = answerRole {
-                var targets = f.signals.anaphor != nil ? anaphorTargets(j) : []
+                var targets = !transcriptTargets.isEmpty ? transcriptTargets : f.signals.anaphor != nil ? anaphorTargets(j) : []
+                // A non-confirmation that names nothing it answers ("The figure could not be verified",
+                // "she could not confirm who was guarding them") qualifies the claim just before it.
+                if targets.isEmpty, role == "not-confirms" { targets = precedingClaims(j) }
                 if targets.isEmpty {
                     let scored = candidates(j).filter { !hasSource($0, j) }
                         .map { ($0, role == "confirms" ? confirmSimilarity($0, j) : draftSimilarity($0, j)) }
@@ -395,7 +484,9 @@ public struct ClaimLinker: Sendable {
                 }
                 if !targets.isEmpty {
                     for d in targets where !drafts[d].has(j) {
-                        drafts[d].members.append((j, role))
+                        // A confirmation from the claimant's own side is a restatement.
+                        let played = role == "confirms" && sameSide(d, j) ? "asserts" : role
+                        drafts[d].members.append((j, played))
                         if role == "confirms" { addCore(d, j) }
                     }
                     continue
@@ -405,6 +496,28 @@ public struct ClaimLinker: Sendable {
 
             // Assertions: join the speaker's own claims, confirm or contradict others', or start a claim.
             var joined = false
+            // Unnamed sourcing that goes on with the story just told ("…, sources say") is the same
+            // unnamed source: it joins the hedged claim before it, never confirms it.
+            if f.hedged, let k = precedingHedged(j) {
+                for d in claimsOf[k] where !drafts[d].has(j) {
+                    drafts[d].members.append((j, "asserts"))
+                    addCore(d, j)
+                    claimsOf[j].append(d)
+                    joined = true
+                }
+            }
+            // A source going on about what its own side just said in the sentence before continues
+            // that statement: it plays the same part in the same claims.
+            if !joined, let k = precedingSameSide(j) {
+                for (d, role) in drafts.indices.flatMap({ d in drafts[d].members.filter { $0.statement == k }.map { (d, $0.role) } })
+                    where ["asserts", "confirms"].contains(role) && !drafts[d].has(j) {
+                    drafts[d].members.append((j, role))
+                    addCore(d, j)
+                    if role == "asserts" { claimsOf[j].append(d) }
+                    joined = true
+                }
+                if joined { continue }
+            }
             var confirmed: (Int, Double)? = nil
             var conflicts: [(d: Int, member: Int, mine: Quantity, theirs: Quantity)] = []
             for d in candidates(j) {
@@ -440,7 +553,10 @@ public struct ClaimLinker: Sendable {
             }
             if joined { continue }
             if let (d, _) = confirmed {
-                drafts[d].members.append((j, f.hedged ? "asserts" : "confirms"))
+                // An interviewer's turn relays the claim it asks about, and the claimant's own side
+                // restates it: neither confirms it.
+                let restates = f.hedged || f.sentence.turn == .question || sameSide(d, j)
+                drafts[d].members.append((j, restates ? "asserts" : "confirms"))
                 addCore(d, j)
                 claimsOf[j].append(d)
                 continue
@@ -459,7 +575,7 @@ public struct ClaimLinker: Sendable {
                            contextSimilarity: (Int, Int) -> Double) {
         var byPerson: [String: [(statement: Int, mention: TitleMention)]] = [:]
         for (j, f) in features.enumerated() {
-            for t in f.titles { byPerson[t.title + "|" + t.surname, default: []].append((j, t)) }
+            for t in f.sentence.titles { byPerson[t.title + "|" + t.surname, default: []].append((j, t)) }
         }
         // A statement without a date of its own takes the first date given in its document.
         var documentDay: [Int: Int] = [:]

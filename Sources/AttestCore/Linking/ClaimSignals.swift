@@ -41,6 +41,22 @@ public struct TitleMention: Sendable, Hashable {
     public var text: String
 }
 
+/// The turn a sentence opens in a transcript ("Reporter: …", "Lin Jian: …").
+public enum TranscriptTurn: Sendable {
+    case none
+    /// An interviewer's turn ("Reporter:", "Q:"): what it relays is put to the next speaker.
+    case question
+    /// Another speaker's turn: an answer to the question before it.
+    case answer
+}
+
+/// Signals of a statement's whole sentence: office titles and the transcript turn.
+public struct SentenceSignals: Sendable {
+    public var titles: [TitleMention] = []
+    public var turn = TranscriptTurn.none
+    public init() {}
+}
+
 /// What the `signal` rules found in a statement.
 public struct StatementSignals: Sendable {
     /// An anaphoric noun phrase pointing back to an earlier claim ("this statement", "the report").
@@ -55,6 +71,8 @@ public struct StatementSignals: Sendable {
     public var confirm = false
     /// Hedged or anonymous sourcing in what was said ("reportedly", "sources say").
     public var hedge = false
+    /// A non-answer that points back to an earlier answer or elsewhere ("I have stated our position").
+    public var deflect = false
     /// Quantities (and calendar dates, family `date`), in order.
     public var quantities: [Quantity] = []
     /// Office titles before a name ("former President Joe Biden"), for conflicting titles.
@@ -122,6 +140,7 @@ public struct SignalReader: Sendable {
             case "not-confirm": out.notConfirm = true; out.rules.append(rule.id)
             case "confirm": out.confirm = true; out.rules.append(rule.id)
             case "hedge": out.hedge = true; out.rules.append(rule.id)
+            case "deflect": out.deflect = true; out.rules.append(rule.id)
             case "date", "quantity":
                 // Quantities and dates never overlap one found by a higher-priority rule.
                 let read = rule.settings["signal"] == "date" ? date : quantity
@@ -146,14 +165,21 @@ public struct SignalReader: Sendable {
         return out
     }
 
-    /// Office titles before names anywhere in a text (the `title` signal rules only): a statement's
-    /// whole sentence, so that the speaker's own title counts too.
-    public func titles(_ text: String, scratch: MatchScratch) -> [TitleMention] {
+    /// Signals read on a statement's whole sentence rather than its content: office titles before
+    /// names (the speaker's own title counts too) and the transcript turn the sentence opens.
+    public func sentenceSignals(_ text: String, scratch: MatchScratch) -> SentenceSignals {
         let subject = UTF8Text(text)
-        var out: [TitleMention] = []
-        for rule in rules where rule.settings["signal"] == "title" {
-            guard let matches = try? rule.compiled.allMatches(in: subject, scratch: scratch) else { continue }
-            for m in matches { if let t = title(m, subject), !out.contains(t) { out.append(t) } }
+        var out = SentenceSignals()
+        for rule in rules {
+            let kind = rule.settings["signal"] ?? ""
+            guard ["title", "question-turn", "answer-turn"].contains(kind),
+                  let matches = try? rule.compiled.allMatches(in: subject, scratch: scratch), !matches.isEmpty else { continue }
+            switch kind {
+            case "title":
+                for m in matches { if let t = title(m, subject), !out.titles.contains(t) { out.titles.append(t) } }
+            case "question-turn": if out.turn == .none { out.turn = .question }
+            default: if out.turn == .none { out.turn = .answer }
+            }
         }
         return out
     }

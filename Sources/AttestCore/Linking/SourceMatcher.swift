@@ -14,12 +14,26 @@ final class SourceMatcher {
     let profiles: [String: Set<String>]
     /// Identifying word -> folded speaker names whose profile holds it.
     let speakersByWord: [String: [String]]
+    /// Sides (from `lexicons/claim-sides.txt`) each statement's speaker belongs to.
+    let sides: [Set<String>]
+    /// The last identifying word of each statement's speaker name (a surname, or an organisation's head word).
+    let headWords: [String?]
     private var sameCache: [String: Bool] = [:]
     private var ownerCache: [String: Set<String>] = [:]
     private let identifying: (String) -> Set<String>
 
-    init(statements: [Statement], identifying: @escaping (String) -> Set<String>) {
+    /// - Parameters:
+    ///   - sideWords: folded word or phrase -> side, from `lexicons/claim-sides.txt`.
+    init(statements: [Statement], identifying: @escaping (String) -> Set<String>, sideWords: [String: String] = [:]) {
         self.identifying = identifying
+        var sides: [Set<String>] = [], headWords: [String?] = []
+        for s in statements {
+            let text = " " + ClaimLinker.fold([s.speaker.name ?? "", s.speaker.mention ?? "", s.speaker.role ?? ""].joined(separator: " ")) + " "
+            sides.append(Set(sideWords.filter { text.contains(" " + $0.key + " ") }.map(\.value)))
+            let words = ClaimLinker.words(s.speaker.name ?? "")
+            headWords.append(words.last.flatMap { identifying($0).isEmpty ? nil : $0 })
+        }
+        self.sides = sides; self.headWords = headWords
         var keys: [String?] = [], nameWords: [Set<String>] = []
         var profiles: [String: Set<String>] = [:]
         keys.reserveCapacity(statements.count)
@@ -49,6 +63,17 @@ final class SourceMatcher {
             || wa.intersection(wb).count >= 2
         sameCache[pair] = result
         return result
+    }
+
+    /// Whether `a` and `b` speak for the same side: the same source, a side in common (`claim-sides`),
+    /// or one's name ending in a word of the other's ("J. R. Castellano" and "Castellano Drive Systems").
+    /// A same-side source restates a claim; it does not confirm it independently.
+    func sameSide(_ a: Int, _ b: Int) -> Bool {
+        guard keys[a] != nil, keys[b] != nil else { return false }
+        if same(a, b) || !sides[a].isDisjoint(with: sides[b]) { return true }
+        if let head = headWords[a], nameWords[b].contains(head) { return true }
+        if let head = headWords[b], nameWords[a].contains(head) { return true }
+        return false
     }
 
     /// Folded names of the speakers an owner phrase names (all its identifying words in their profile).
