@@ -88,6 +88,8 @@ public struct ClaimLinker: Sendable {
     /// A statement of at least this many characters (speaker and content, folded) repeated word for word
     /// by another document from the same speaker is a relayed copy, not a second source.
     public var minRelayedSentence = 60
+    /// A statement continues one of its own source's at most this many sentences before it.
+    public var continueSentences = 2
     /// A non-confirmation that names no claim qualifies another source's claim at most this many sentences before it.
     public var precedingSentences = 4
     /// At most this many statements of a claim are compared with a new statement.
@@ -293,6 +295,9 @@ public struct ClaimLinker: Sendable {
         let distinctCap = min(maxPostings, max(4, Int(Double(n) * blockingShare)))
         /// Whether two statements share enough distinctive terms to count as one proposition from two sources.
         func informative(_ i: Int, _ j: Int) -> Bool {
+            // A claim that gives a figure is confirmed only by a source giving a figure of that kind.
+            let families = Set(features[i].signals.quantities.map(\.family))
+            if !families.isEmpty, families.isDisjoint(with: features[j].signals.quantities.map(\.family)) { return false }
             let shared = features[i].terms.intersection(features[j].terms).filter { (df[$0] ?? 0) <= distinctCap }
             return shared.count >= confirmTerms
                 && shared.intersection(features[i].predicates).intersection(features[j].predicates).count >= confirmPredicateTerms
@@ -391,15 +396,26 @@ public struct ClaimLinker: Sendable {
             }
             return []
         }
-        /// The statement just before `j` (the sentence before) by another source of the same side
-        /// ("J. R. Castellano" after "Castellano Drive Systems") that shares a key term with it.
-        func precedingSameSide(_ j: Int) -> Int? {
-            let k = j - 1
-            guard k >= 0, statements[k].documentIndex == statements[j].documentIndex,
-                  statements[j].sentenceIndex - statements[k].sentenceIndex <= 1,
-                  sources.keys[k] != sources.keys[j], sources.sameSide(k, j),
-                  !features[k].terms.isDisjoint(with: features[j].terms) else { return nil }
-            return k
+        /// The statement `j` goes on from: within `continueSentences` sentences before it in its
+        /// document, by the same speaker and similar enough to be linked as an answer, or (in the
+        /// sentence before) by another source of the same side ("J. R. Castellano" after "Castellano
+        /// Drive Systems") sharing a key term with it.
+        func continued(_ j: Int) -> Int? {
+            guard sources.keys[j] != nil else { return nil }
+            var k = j - 1
+            while k >= 0, statements[k].documentIndex == statements[j].documentIndex {
+                let gap = statements[j].sentenceIndex - statements[k].sentenceIndex
+                guard gap <= continueSentences else { break }
+                if sources.keys[k] == sources.keys[j] {
+                    // A quotation right after the speaker's paraphrase ("X said A. 'B,' X said.") goes on with it.
+                    let quoteAfter = gap <= 1 && statements[j].kind != "indirect" && statements[k].kind == "indirect"
+                    if quoteAfter || similarity(k, j) >= answerThreshold { return k }
+                } else if gap <= 1, sources.sameSide(k, j), !features[k].terms.isDisjoint(with: features[j].terms) {
+                    return k
+                }
+                k -= 1
+            }
+            return nil
         }
         /// The hedged statement with claims just before `j` (the sentence before) in its document.
         func precedingHedged(_ j: Int) -> Int? {
@@ -414,7 +430,7 @@ public struct ClaimLinker: Sendable {
         /// Claims asserted by the nearest earlier statement the anaphor can point to.
         func anaphorTargets(_ j: Int) -> [Int] {
             let s = statements[j]
-            let owner = features[j].signals.owner
+            let owner = features[j].signals.owner ?? features[j].sentence.deniedClaim?.owner
             var best: Int? = nil
             var k = j - 1
             while k >= 0, statements[k].documentIndex == s.documentIndex {
@@ -460,7 +476,7 @@ public struct ClaimLinker: Sendable {
 
             // Answers: denial, non-confirmation, confirmation.
             var answerRole: String? = nil
-            if s.stance == "deny" || (f.signals.deny && s.stance != "confirm") { answerRole = "denies" }
+            if s.stance == "deny" || (f.signals.deny && s.stance != "confirm") || f.sentence.deniedClaim != nil { answerRole = "denies" }
             else if s.stance == "not-confirm" || f.signals.notConfirm { answerRole = "not-confirms" }
             else if s.stance == "confirm" || f.signals.confirm { answerRole = "confirms" }
             // A transcript answer to an interviewer's turn that relays a claim answers that claim: the
@@ -471,8 +487,11 @@ public struct ClaimLinker: Sendable {
                 transcriptTargets = claimsOf[question].filter { !hasSource($0, j) }
                 if !transcriptTargets.isEmpty, answerRole == nil { answerRole = "not-confirms" }
             }
+            // A denial aimed at a claim from outside what is said leaves what is said a claim of its own.
+            let assertsBesides = answerRole == "denies" && s.stance != "deny" && !f.signals.deny
             if let role = answerRole {
-                var targets = !transcriptTargets.isEmpty ? transcriptTargets : f.signals.anaphor != nil ? anaphorTargets(j) : []
+                let pointsBack = f.signals.anaphor != nil || f.sentence.deniedClaim != nil
+                var targets = !transcriptTargets.isEmpty ? transcriptTargets : pointsBack ? anaphorTargets(j) : []
                 // A non-confirmation that names nothing it answers ("The figure could not be verified",
                 // "she could not confirm who was guarding them") qualifies the claim just before it.
                 if targets.isEmpty, role == "not-confirms" { targets = precedingClaims(j) }
@@ -489,9 +508,9 @@ public struct ClaimLinker: Sendable {
                         drafts[d].members.append((j, played))
                         if role == "confirms" { addCore(d, j) }
                     }
-                    continue
-                }
-                if role == "not-confirms" { continue }
+                    // "X rejected the mayor's claim, saying tests found lead": what X says is a claim too.
+                    if !assertsBesides { continue }
+                } else if role == "not-confirms" { continue }
             }
 
             // Assertions: join the speaker's own claims, confirm or contradict others', or start a claim.
@@ -506,21 +525,22 @@ public struct ClaimLinker: Sendable {
                     joined = true
                 }
             }
-            // A source going on about what its own side just said in the sentence before continues
-            // that statement: it plays the same part in the same claims.
-            if !joined, let k = precedingSameSide(j) {
-                for (d, role) in drafts.indices.flatMap({ d in drafts[d].members.filter { $0.statement == k }.map { (d, $0.role) } })
-                    where ["asserts", "confirms"].contains(role) && !drafts[d].has(j) {
+            // A source going on about what it or its own side has just said continues that statement:
+            // it plays the same part in the same claims.
+            if !joined, let k = continued(j) {
+                for d in claimsOf[k] {
+                    guard let role = drafts[d].members.first(where: { $0.statement == k })?.role,
+                          ["asserts", "confirms"].contains(role), !drafts[d].has(j) else { continue }
                     drafts[d].members.append((j, role))
                     addCore(d, j)
-                    if role == "asserts" { claimsOf[j].append(d) }
+                    claimsOf[j].append(d)
                     joined = true
                 }
                 if joined { continue }
             }
             var confirmed: (Int, Double)? = nil
             var conflicts: [(d: Int, member: Int, mine: Quantity, theirs: Quantity)] = []
-            for d in candidates(j) {
+            for d in candidates(j) where !drafts[d].has(j) {
                 let sim = draftSimilarity(d, j)
                 if hasSource(d, j) || sameSentence(d, j) {
                     if sim >= joinThreshold || sameSentence(d, j) {

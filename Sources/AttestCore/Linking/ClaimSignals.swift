@@ -54,6 +54,9 @@ public enum TranscriptTurn: Sendable {
 public struct SentenceSignals: Sendable {
     public var titles: [TitleMention] = []
     public var turn = TranscriptTurn.none
+    /// A denial aimed at an earlier claim anywhere in the sentence ("rejected the mayor's claim"):
+    /// the anaphor and, when named, whose claim it is.
+    public var deniedClaim: (anaphor: String, owner: String?)? = nil
     public init() {}
 }
 
@@ -172,12 +175,17 @@ public struct SignalReader: Sendable {
         var out = SentenceSignals()
         for rule in rules {
             let kind = rule.settings["signal"] ?? ""
-            guard ["title", "question-turn", "answer-turn"].contains(kind),
+            guard ["title", "question-turn", "answer-turn", "deny-claim"].contains(kind),
                   let matches = try? rule.compiled.allMatches(in: subject, scratch: scratch), !matches.isEmpty else { continue }
             switch kind {
             case "title":
                 for m in matches { if let t = title(m, subject), !out.titles.contains(t) { out.titles.append(t) } }
             case "question-turn": if out.turn == .none { out.turn = .question }
+            case "deny-claim":
+                if out.deniedClaim == nil, let m = matches.first, let r = m.range(named: "anaphor") {
+                    let owner = m.range(named: "owner").flatMap { $0.isEmpty ? nil : subject[$0] }
+                    out.deniedClaim = (subject[r], owner)
+                }
             default: if out.turn == .none { out.turn = .answer }
             }
         }

@@ -65,14 +65,18 @@ final class SourceMatcher {
         return result
     }
 
-    /// Whether `a` and `b` speak for the same side: the same source, a side in common (`claim-sides`),
-    /// or one's name ending in a word of the other's ("J. R. Castellano" and "Castellano Drive Systems").
+    /// Whether `a` and `b` speak for the same side: the same source, a side in common (`claim-sides`;
+    /// when both have sides, only that counts), or one's name ending in a word the other is known by
+    /// ("J. R. Castellano" and "Castellano Drive Systems"; "the city's water utility" and "Utility
+    /// director Priya Nand").
     /// A same-side source restates a claim; it does not confirm it independently.
     func sameSide(_ a: Int, _ b: Int) -> Bool {
-        guard keys[a] != nil, keys[b] != nil else { return false }
-        if same(a, b) || !sides[a].isDisjoint(with: sides[b]) { return true }
-        if let head = headWords[a], nameWords[b].contains(head) { return true }
-        if let head = headWords[b], nameWords[a].contains(head) { return true }
+        guard let ka = keys[a], let kb = keys[b] else { return false }
+        if same(a, b) { return true }
+        // Sides named for both decide: different countries' officials are never one side.
+        if !sides[a].isEmpty, !sides[b].isEmpty { return !sides[a].isDisjoint(with: sides[b]) }
+        if let head = headWords[a], profiles[kb]?.contains(head) ?? false { return true }
+        if let head = headWords[b], profiles[ka]?.contains(head) ?? false { return true }
         return false
     }
 
