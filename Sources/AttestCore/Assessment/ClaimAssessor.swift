@@ -52,8 +52,12 @@ struct ClaimAssessor {
             reasons.append("confirmed-independently: \(who(i)) \(verb) (\(place(i)))")
         }
         for i in notConfirms {
-            let verb = statements[i].stance == "not-confirm" ? statements[i].cue : "could not confirm it"
-            reasons.append("not-confirmed: \(who(i)) \(verb) (\(place(i)))")
+            if statements[i].speaker.name == nil {
+                reasons.append("not-confirmed: the text says it \"\(statements[i].cue)\", with no named source (\(place(i)))")
+            } else {
+                let verb = statements[i].stance == "not-confirm" ? statements[i].cue : "did not confirm it"
+                reasons.append("not-confirmed: \(who(i)) \(verb) (\(place(i)))")
+            }
         }
         let named = asserts.filter { !features[$0].hedged && !relayed.contains($0) }
         let hedgedOnly = named.isEmpty

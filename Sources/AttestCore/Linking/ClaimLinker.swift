@@ -555,6 +555,8 @@ public struct ClaimLinker: Sendable {
                     conflicts.append((d, c.member, c.mine, c.theirs))
                     continue
                 }
+                // An interviewer's turn relays a claim to be answered: it confirms nothing.
+                guard f.sentence.turn != .question else { continue }
                 let strong = confirmSimilarity(d, j)
                 if strong >= confirmThreshold, strong > (confirmed?.1 ?? 0) { confirmed = (d, strong) }
             }
@@ -573,9 +575,8 @@ public struct ClaimLinker: Sendable {
             }
             if joined { continue }
             if let (d, _) = confirmed {
-                // An interviewer's turn relays the claim it asks about, and the claimant's own side
-                // restates it: neither confirms it.
-                let restates = f.hedged || f.sentence.turn == .question || sameSide(d, j)
+                // The claimant's own side restates a claim: it does not confirm it.
+                let restates = f.hedged || sameSide(d, j)
                 drafts[d].members.append((j, restates ? "asserts" : "confirms"))
                 addCore(d, j)
                 claimsOf[j].append(d)
