@@ -372,6 +372,12 @@ public struct ClaimLinker: Sendable {
         func hasSource(_ d: Int, _ j: Int) -> Bool {
             drafts[d].sources.contains { sources.same($0, j) }
         }
+        /// Whether an answer's content is no more than what it points back to ("denied the report"):
+        /// with nothing found to answer, it is no claim of its own.
+        func saysOnlyWhatItAnswers(_ j: Int) -> Bool {
+            guard let anaphor = features[j].signals.anaphor ?? features[j].sentence.deniedClaim?.anaphor else { return false }
+            return terms(statements[j].content).isSubset(of: terms(anaphor))
+        }
         /// The nearest earlier interviewer turn in the document that relays a claim, and which answer
         /// turn statement `j` is after it (1: the first answer; 2: the answer to the follow-up; ...).
         func transcriptQuestion(_ j: Int) -> (statement: Int, turn: Int)? {
@@ -510,7 +516,7 @@ public struct ClaimLinker: Sendable {
                     }
                     // "X rejected the mayor's claim, saying tests found lead": what X says is a claim too.
                     if !assertsBesides { continue }
-                } else if role == "not-confirms" { continue }
+                } else if role == "not-confirms" || saysOnlyWhatItAnswers(j) { continue }
             }
 
             // Assertions: join the speaker's own claims, confirm or contradict others', or start a claim.
