@@ -62,9 +62,12 @@ done
 python3 - "${times[@]}" <<'PY'
 import sys
 rows = [tuple(map(float, a.split())) for a in sys.argv[1:]]
-(f1, n1, t1) = rows[0]
-for (f, n, t) in rows[1:]:
-    tr = t / t1 if t1 > 0 else float('inf'); nr = n / n1 if n1 > 0 else float('inf')
-    per = (t / n) / (t1 / n1) if n and n1 and t1 else float('inf')
-    print(f"{int(f)}x against 1x: statements x{nr:.1f}, linking time x{tr:.1f}, time per statement x{per:.2f}")
+def ratio(a, b):
+    (fa, na, ta), (fb, nb, tb) = a, b
+    tr = tb / ta if ta > 0 else float('inf'); nr = nb / na if na > 0 else float('inf')
+    return f"{int(fb)}x against {int(fa)}x: statements x{nr:.1f}, linking time x{tr:.1f}, time per statement x{tr / nr:.2f}"
+for r in rows[1:]:
+    print(ratio(rows[0], r))
+for a, b in zip(rows[1:], rows[2:]):
+    print(ratio(a, b))
 PY
