@@ -62,7 +62,7 @@ public struct EntityResolver: Sendable {
                                               words: Set(EntityResolver.words(m.name).map(EntityResolver.key)), sentence: m.sentence))
                 mentionIndex += 1
             }
-            guard let mention = statements[i].speaker.mention, !mention.isEmpty else { continue }
+            guard let mention = statements[i].speakerHead ?? statements[i].speaker.mention, !mention.isEmpty else { continue }
             let fixedType = statements[i].speaker.type
             let lowered = mention.lowercased()
             let tokens = EntityResolver.words(mention)
@@ -135,7 +135,7 @@ public struct EntityResolver: Sendable {
             if statement.speaker.role == nil { statement.speaker.role = a.role }
             return
         }
-        let mention = statement.speaker.mention ?? ""
+        let mention = statement.speakerHead ?? statement.speaker.mention ?? ""
         statement.speaker.name = mention
         if groupNouns.contains(head) { statement.speaker.type = "group" }
         else if organizationWords.contains(head) { statement.speaker.type = "organization" }

@@ -168,7 +168,12 @@ public struct Extractor: Sendable {
             if !second.isEmpty { content = content.isEmpty ? second : content + " … " + second }
         }
         let cue = Extractor.fold(text[c.cue])
-        let mention = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
+        let head = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
+        var mention = head
+        if let speakerRange = c.groups["speaker"], let appositionRange = c.groups["role"],
+           let written = Extractor.mentionWithApposition(text, speaker: speakerRange, apposition: appositionRange) {
+            mention = written
+        }
         var speakerType = settings["speaker_type"] ?? (mention == nil ? "anonymous" : "unknown")
         var name: String? = mention
         if settings["speaker"] == "none" { name = nil; speakerType = "anonymous" }
@@ -180,6 +185,7 @@ public struct Extractor: Sendable {
                                   stance: settings["stance"] ?? "assert", rule: c.rule.id, cueSpan: ByteSpan(c.cue),
                                   sentenceIndex: c.sentenceIndex)
         statement.speakerSpan = c.groups["speaker"].map(ByteSpan.init)
+        if mention != head { statement.speakerHead = head }
         statement.contentSpan = contentRange.map(ByteSpan.init)
         statement.recipient = c.groups["recipient"].map { Extractor.cleanMention(text[$0]) }
         if settings["stance"] == nil { statement.stance = stance(forCue: cue, document: document, scratch: scratch, warnings: &warnings) ?? "assert" }
@@ -265,6 +271,19 @@ public struct Extractor: Sendable {
         while let f = s.first, "[(,“\"‘ ".contains(f) { s.removeFirst() }
         while let l = s.last, "]),”\"’ :;".contains(l) { s.removeLast() }
         return s
+    }
+
+    /// The speaker as written together with the apposition that directly follows it ("Song Wendi,
+    /// a researcher at the Atlantic Council"), when only commas and white space separate the two;
+    /// nil when the apposition is elsewhere (before the speaker, or after other words).
+    static func mentionWithApposition(_ text: UTF8Text, speaker: Range<Int>, apposition: Range<Int>) -> String? {
+        guard apposition.lowerBound >= speaker.upperBound, apposition.upperBound > apposition.lowerBound else { return nil }
+        var sawComma = false
+        for byte in text.bytes[speaker.upperBound..<apposition.lowerBound] {
+            if byte == UInt8(ascii: ",") { sawComma = true } else if !Segmenter.isSpace(byte) { return nil }
+        }
+        guard sawComma else { return nil }
+        return cleanMention(text[speaker.lowerBound..<apposition.upperBound])
     }
 
     static func cleanRole(_ raw: String) -> String {
