@@ -36,4 +36,33 @@ final class SpeakerTests: XCTestCase {
         let s = try XCTUnwrap(a.statements.first)
         XCTAssertEqual(s.speaker.mention, "Megan Ross")
     }
+
+    func testRoleNounsResolveToTheEntityOfTheirKind() throws {
+        let text = """
+        The Financial Times reported on Monday that ports were full. According to the newspaper, three ships waited offshore.
+        China's Ministry of Commerce said it would review the rules. The ministry’s licensing bureau said forms were late. The release urged firms to apply early.
+        """
+        let a = analyze([("a.txt", text)])
+        let newspaper = try XCTUnwrap(a.statements.first { $0.speaker.mention == "the newspaper" })
+        XCTAssertEqual(newspaper.speaker.name, "Financial Times")
+        let bureau = try XCTUnwrap(a.statements.first { $0.speaker.mention == "The ministry’s licensing bureau" })
+        XCTAssertEqual(bureau.speaker.name, "China's Ministry of Commerce")
+        let release = try XCTUnwrap(a.statements.first { $0.speaker.mention == "The release" })
+        XCTAssertEqual(release.speaker.name, "China's Ministry of Commerce")
+    }
+
+    func testSheRefersBackToASpokeswomanForAnOrganisation() throws {
+        let text = "Mr. Idris Bello said the plant was safe. A spokeswoman for the Harbour Traders Association confirmed that two members had left. She said more would follow."
+        let a = analyze([("a.txt", text)])
+        let she = try XCTUnwrap(a.statements.first { $0.speaker.mention == "She" })
+        XCTAssertEqual(she.speaker.name, "Harbour Traders Association")
+    }
+
+    func testBareSourcesMakeAHedgedAssertionWithoutSpeaker() throws {
+        let a = analyze([("a.txt", "Two more mines have opened near the river, sources say.")])
+        let s = try XCTUnwrap(a.statements.first)
+        XCTAssertNil(s.speaker.name)
+        XCTAssertEqual(s.speaker.type, "anonymous")
+        XCTAssertEqual(s.stance, "hedged")
+    }
 }
