@@ -161,10 +161,19 @@ public struct Extractor: Sendable {
             // "He said:" followed by a quotation in the next sentence or paragraph.
             contentRange = q.range
         }
+        if contentRange == nil, c.rule.phase == .statement, let before = Extractor.quotationBefore(c, seg: seg, text: text) {
+            // "… ” ― Ana Ruiz": a signature that opens its own sentence signs the quotation before it.
+            contentRange = before
+        }
         let rawContent = contentRange.map { Extractor.fold(text[$0]) } ?? ""
         var content = Extractor.cleanContent(rawContent)
-        if let r2 = c.groups["content2"] {
-            let second = Extractor.cleanContent(text[Extractor.trim(text, r2)])
+        var continuations: [Range<Int>] = c.groups["content2"].map { [Extractor.trim(text, $0)] } ?? []
+        if continuations.isEmpty, c.rule.phase == .statement, let first = contentRange, first.upperBound <= c.cue.lowerBound,
+           rawContent.contains(where: { Extractor.closeQuotes.contains($0) || $0 == "'" }) {
+            continuations = Extractor.quotationsAfter(c, seg: seg, text: text)
+        }
+        for r2 in continuations {
+            let second = Extractor.cleanContent(text[r2])
             if !second.isEmpty { content = content.isEmpty ? second : content + " … " + second }
         }
         let cue = Extractor.fold(text[c.cue])
@@ -198,6 +207,36 @@ public struct Extractor: Sendable {
         statement.date = dateText.flatMap { DateText.isoDate($0, defaultYear: year) }
         if let via = c.groups["via"] { statement.via = Extractor.cleanMention(text[via]) }
         return statement
+    }
+
+    /// `“A,” she said. “B. C.”`: the quotations that follow the cue's sentence in the same paragraph,
+    /// each opening a sentence and closing at a sentence end (so no cue of their own follows), carry
+    /// on what the speaker said. At most three.
+    static func quotationsAfter(_ c: Candidate, seg: Segmentation, text: UTF8Text) -> [Range<Int>] {
+        let paragraph = seg.sentences[c.sentenceIndex].paragraph
+        var found: [Range<Int>] = []
+        var next = c.sentenceIndex + 1
+        while found.count < 3, next < seg.sentences.count, seg.sentences[next].paragraph == paragraph {
+            let start = trim(text, seg.sentences[next].range).lowerBound
+            guard let q = seg.quotation(containing: start), q.range.lowerBound == start, !q.unclosed,
+                  let last = seg.sentenceIndex(containing: max(start, q.range.upperBound - 1)),
+                  trim(text, seg.sentences[last].range).upperBound <= q.range.upperBound + 1 else { break }
+            found.append(q.range)
+            next = last + 1
+        }
+        return found
+    }
+
+    /// The quotation that ends the sentence before a cue that opens its own sentence ("― Ana Ruiz"),
+    /// in the same paragraph.
+    static func quotationBefore(_ c: Candidate, seg: Segmentation, text: UTF8Text) -> Range<Int>? {
+        let sentence = seg.sentences[c.sentenceIndex]
+        guard c.sentenceIndex > 0, trim(text, sentence.range).lowerBound == c.cue.lowerBound else { return nil }
+        let previous = seg.sentences[c.sentenceIndex - 1]
+        let end = trim(text, previous.range).upperBound
+        guard previous.paragraph == sentence.paragraph, end > 0, let q = seg.quotation(containing: end - 1),
+              q.range.upperBound >= end - 1 else { return nil }
+        return q.range
     }
 
     /// The stance the stance rules give a cue, highest priority first.
