@@ -155,15 +155,15 @@ public struct Extractor: Sendable {
                 r = q.range.lowerBound..<r.upperBound
             }
             contentRange = r
+        } else if c.rule.phase == .statement, let before = Extractor.quotationBefore(c, seg: seg, text: text) {
+            // "… ” ― Ana Ruiz" or "… ?” Trump said.": a sentence that opens with its speaker or cue
+            // and holds no content signs the quotation before it.
+            contentRange = before
         } else if c.rule.phase == .statement, c.cue.upperBound >= sentence.range.upperBound - 2,
                   c.sentenceIndex + 1 < seg.sentences.count,
                   let q = seg.quotation(containing: seg.sentences[c.sentenceIndex + 1].range.lowerBound) {
             // "He said:" followed by a quotation in the next sentence or paragraph.
             contentRange = q.range
-        }
-        if contentRange == nil, c.rule.phase == .statement, let before = Extractor.quotationBefore(c, seg: seg, text: text) {
-            // "… ” ― Ana Ruiz": a signature that opens its own sentence signs the quotation before it.
-            contentRange = before
         }
         let rawContent = contentRange.map { Extractor.fold(text[$0]) } ?? ""
         var content = Extractor.cleanContent(rawContent)
@@ -227,11 +227,14 @@ public struct Extractor: Sendable {
         return found
     }
 
-    /// The quotation that ends the sentence before a cue that opens its own sentence ("― Ana Ruiz"),
-    /// in the same paragraph.
+    /// The quotation that ends the sentence before a cue or speaker that opens its own sentence
+    /// ("― Ana Ruiz", "Trump said, looking at the crowd."), in the same paragraph.
     static func quotationBefore(_ c: Candidate, seg: Segmentation, text: UTF8Text) -> Range<Int>? {
         let sentence = seg.sentences[c.sentenceIndex]
-        guard c.sentenceIndex > 0, trim(text, sentence.range).lowerBound == c.cue.lowerBound else { return nil }
+        let opening = (c.groups["speaker"] ?? c.cue).lowerBound
+        let own = trim(text, sentence.range)
+        guard c.sentenceIndex > 0, own.lowerBound == min(opening, c.cue.lowerBound),
+              own.upperBound > own.lowerBound, text.bytes[own.upperBound - 1] != UInt8(ascii: ":") else { return nil }
         let previous = seg.sentences[c.sentenceIndex - 1]
         let end = trim(text, previous.range).upperBound
         guard previous.paragraph == sentence.paragraph, end > 0, let q = seg.quotation(containing: end - 1),
