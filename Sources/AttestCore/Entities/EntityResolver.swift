@@ -21,6 +21,7 @@ public struct EntityResolver: Sendable {
     let organizationNouns: Set<String>
     let documentNouns: Set<String>
     let unnamedSources: Set<String>
+    let relativePronouns: Set<String>
 
     public init(rules: RuleSet) {
         self.rules = rules
@@ -38,6 +39,7 @@ public struct EntityResolver: Sendable {
         organizationNouns = set("organization-nouns")
         documentNouns = set("document-nouns")
         unnamedSources = set("unnamed-sources")
+        relativePronouns = set("relative-pronouns")
     }
 
     /// A named entity seen in a document, for resolving later pronouns and role nouns.
@@ -81,7 +83,8 @@ public struct EntityResolver: Sendable {
                                               words: Set(EntityResolver.words(m.name).map(EntityResolver.key)), sentence: m.sentence))
                 mentionIndex += 1
             }
-            guard let mention = statements[i].speakerHead ?? statements[i].speaker.mention, !mention.isEmpty else { continue }
+            guard let written = statements[i].speakerHead ?? statements[i].speaker.mention, !written.isEmpty else { continue }
+            let mention = withoutRelativePronoun(written)
             let fixedType = statements[i].speaker.type
             let lowered = mention.lowercased()
             let tokens = EntityResolver.words(mention)
@@ -122,6 +125,16 @@ public struct EntityResolver: Sendable {
                 }
             }
         }
+    }
+
+    /// "Barkley, who" → "Barkley": the noun phrase a relative pronoun at the end of a mention refers to.
+    func withoutRelativePronoun(_ mention: String) -> String {
+        var tokens = EntityResolver.words(mention)
+        guard tokens.count >= 2, let last = tokens.last, relativePronouns.contains(last.lowercased()) else { return mention }
+        tokens.removeLast()
+        var head = tokens.joined(separator: " ")
+        while let l = head.last, l == "," || l == " " { head.removeLast() }
+        return head
     }
 
     func resolvePronoun(_ statement: inout Statement, _ pronoun: String, _ antecedents: [Antecedent], _ sentence: Int) {
