@@ -295,6 +295,11 @@ public struct Extractor: Sendable {
         while let last = s.last, ",;:—–-".contains(last) || last == " " { s.removeLast() }
         if s.hasSuffix("."), let before = s.dropLast().last, before.isLowercase || before.isNumber || before == ")" { s.removeLast() }
         if s.hasPrefix("that ") { s.removeFirst(5) }
+        // Two apostrophes stand for quotation marks in some archives (''We are ready,'' she said).
+        if s.hasPrefix("''"), s.hasSuffix("''") || s.hasSuffix("''."), s.count > 4 {
+            let inner = s.dropFirst(2).dropLast(s.hasSuffix(".") ? 3 : 2)
+            if !inner.contains("''") { s = String(inner) }
+        }
         if let f = s.first, openQuotes.contains(f), let l = s.last, closeQuotes.contains(l) || l == "." {
             var inner = s
             inner.removeFirst()
