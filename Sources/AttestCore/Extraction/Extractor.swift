@@ -204,6 +204,10 @@ public struct Extractor: Sendable {
                 r = q.range.lowerBound..<r.upperBound
             }
             contentRange = r
+        } else if c.rule.phase == .statement, let before = Extractor.quotationBefore(c, seg: seg, text: text) {
+            // "… ” ― Ana Ruiz" or "… ?” Trump said.": a sentence that opens with its speaker or cue
+            // and holds no content signs the quotation before it.
+            contentRange = before
         } else if c.rule.phase == .statement, c.cue.upperBound >= sentence.range.upperBound - 2,
                   c.sentenceIndex + 1 < seg.sentences.count,
                   let q = seg.quotation(containing: seg.sentences[c.sentenceIndex + 1].range.lowerBound) {
@@ -212,12 +216,22 @@ public struct Extractor: Sendable {
         }
         let rawContent = contentRange.map { Extractor.fold(text[$0]) } ?? ""
         var content = Extractor.cleanContent(rawContent)
-        if let r2 = c.groups["content2"] {
-            let second = Extractor.cleanContent(text[Extractor.trim(text, r2)])
+        var continuations: [Range<Int>] = c.groups["content2"].map { [Extractor.trim(text, $0)] } ?? []
+        if continuations.isEmpty, c.rule.phase == .statement, let first = contentRange, first.upperBound <= c.cue.lowerBound,
+           rawContent.contains(where: { Extractor.closeQuotes.contains($0) || $0 == "'" }) {
+            continuations = Extractor.quotationsAfter(c, seg: seg, text: text)
+        }
+        for r2 in continuations {
+            let second = Extractor.cleanContent(text[r2])
             if !second.isEmpty { content = content.isEmpty ? second : content + " … " + second }
         }
         let cue = Extractor.fold(text[c.cue])
-        let mention = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
+        let head = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
+        var mention = head
+        if let speakerRange = c.groups["speaker"], let appositionRange = c.groups["role"],
+           let written = Extractor.mentionWithApposition(text, speaker: speakerRange, apposition: appositionRange) {
+            mention = written
+        }
         var speakerType = settings["speaker_type"] ?? (mention == nil ? "anonymous" : "unknown")
         var name: String? = mention
         if settings["speaker"] == "none" { name = nil; speakerType = "anonymous" }
@@ -229,6 +243,7 @@ public struct Extractor: Sendable {
                                   stance: settings["stance"] ?? "assert", rule: c.rule.id, cueSpan: ByteSpan(c.cue),
                                   sentenceIndex: c.sentenceIndex)
         statement.speakerSpan = c.groups["speaker"].map(ByteSpan.init)
+        if mention != head { statement.speakerHead = head }
         statement.contentSpan = contentRange.map(ByteSpan.init)
         statement.recipient = c.groups["recipient"].map { Extractor.cleanMention(text[$0]) }
         if settings["stance"] == nil { statement.stance = stance(forCue: cue, document: document, scratch: scratch, warnings: &warnings) ?? "assert" }
@@ -241,6 +256,39 @@ public struct Extractor: Sendable {
         statement.date = dateText.flatMap { DateText.isoDate($0, defaultYear: year) }
         if let via = c.groups["via"] { statement.via = Extractor.cleanMention(text[via]) }
         return statement
+    }
+
+    /// `“A,” she said. “B. C.”`: the quotations that follow the cue's sentence in the same paragraph,
+    /// each opening a sentence and closing at a sentence end (so no cue of their own follows), carry
+    /// on what the speaker said. At most three.
+    static func quotationsAfter(_ c: Candidate, seg: Segmentation, text: UTF8Text) -> [Range<Int>] {
+        let paragraph = seg.sentences[c.sentenceIndex].paragraph
+        var found: [Range<Int>] = []
+        var next = c.sentenceIndex + 1
+        while found.count < 3, next < seg.sentences.count, seg.sentences[next].paragraph == paragraph {
+            let start = trim(text, seg.sentences[next].range).lowerBound
+            guard let q = seg.quotation(containing: start), q.range.lowerBound == start, !q.unclosed,
+                  let last = seg.sentenceIndex(containing: max(start, q.range.upperBound - 1)),
+                  trim(text, seg.sentences[last].range).upperBound <= q.range.upperBound + 1 else { break }
+            found.append(q.range)
+            next = last + 1
+        }
+        return found
+    }
+
+    /// The quotation that ends the sentence before a cue or speaker that opens its own sentence
+    /// ("― Ana Ruiz", "Trump said, looking at the crowd."), in the same paragraph.
+    static func quotationBefore(_ c: Candidate, seg: Segmentation, text: UTF8Text) -> Range<Int>? {
+        let sentence = seg.sentences[c.sentenceIndex]
+        let opening = (c.groups["speaker"] ?? c.cue).lowerBound
+        let own = trim(text, sentence.range)
+        guard c.sentenceIndex > 0, own.lowerBound == min(opening, c.cue.lowerBound),
+              own.upperBound > own.lowerBound, text.bytes[own.upperBound - 1] != UInt8(ascii: ":") else { return nil }
+        let previous = seg.sentences[c.sentenceIndex - 1]
+        let end = trim(text, previous.range).upperBound
+        guard previous.paragraph == sentence.paragraph, end > 0, let q = seg.quotation(containing: end - 1),
+              q.range.upperBound >= end - 1 else { return nil }
+        return q.range
     }
 
     /// The stance the stance rules give a cue, highest priority first.
@@ -307,6 +355,11 @@ public struct Extractor: Sendable {
         while let last = s.last, ",;:—–-".contains(last) || last == " " { s.removeLast() }
         if s.hasSuffix("."), let before = s.dropLast().last, before.isLowercase || before.isNumber || before == ")" { s.removeLast() }
         if s.hasPrefix("that ") { s.removeFirst(5) }
+        // Two apostrophes stand for quotation marks in some archives (''We are ready,'' she said).
+        if s.hasPrefix("''"), s.hasSuffix("''") || s.hasSuffix("''."), s.count > 4 {
+            let inner = s.dropFirst(2).dropLast(s.hasSuffix(".") ? 3 : 2)
+            if !inner.contains("''") { s = String(inner) }
+        }
         if let f = s.first, openQuotes.contains(f), let l = s.last, closeQuotes.contains(l) || l == "." {
             var inner = s
             inner.removeFirst()
@@ -325,6 +378,19 @@ public struct Extractor: Sendable {
         while let f = s.first, "[(,“\"‘ ".contains(f) { s.removeFirst() }
         while let l = s.last, "]),”\"’ :;".contains(l) { s.removeLast() }
         return s
+    }
+
+    /// The speaker as written together with the apposition that directly follows it ("Song Wendi,
+    /// a researcher at the Atlantic Council"), when only commas and white space separate the two;
+    /// nil when the apposition is elsewhere (before the speaker, or after other words).
+    static func mentionWithApposition(_ text: UTF8Text, speaker: Range<Int>, apposition: Range<Int>) -> String? {
+        guard apposition.lowerBound >= speaker.upperBound, apposition.upperBound > apposition.lowerBound else { return nil }
+        var sawComma = false
+        for byte in text.bytes[speaker.upperBound..<apposition.lowerBound] {
+            if byte == UInt8(ascii: ",") { sawComma = true } else if !Segmenter.isSpace(byte) { return nil }
+        }
+        guard sawComma else { return nil }
+        return cleanMention(text[speaker.lowerBound..<apposition.upperBound])
     }
 
     static func cleanRole(_ raw: String) -> String {
