@@ -59,6 +59,32 @@ final class SegmenterTests: XCTestCase {
         XCTAssertEqual(seg.sentences.count, 1)
     }
 
+    func testTwoApostrophesAreQuotationMarks() {
+        let text = "Officials hesitated. ''We will wait and see,'' said Mr. Ortega. ''Nothing is settled.''"
+        XCTAssertEqual(sentences(text), ["Officials hesitated.", "''We will wait and see,'' said Mr. Ortega.", "''Nothing is settled.''"])
+        let seg = segmenter.segment(text)
+        let bytes = Array(text.utf8)
+        XCTAssertEqual(seg.quotations.map { String(decoding: bytes[$0.range], as: UTF8.self) },
+                       ["''We will wait and see,''", "''Nothing is settled.''"])
+        XCTAssertNil(seg.quotation(containing: text.utf8.count - 40), "'said Mr. Ortega' lies between the quotations")
+    }
+
+    func testPossessiveApostropheIsNoQuotationMark() {
+        let seg = segmenter.segment("The workers' union met. The drivers' group left.")
+        XCTAssertTrue(seg.quotations.isEmpty)
+        XCTAssertEqual(seg.sentences.count, 2)
+    }
+
+    func testLineOfTwoApostropheQuoteIsNoHeading() {
+        let seg = segmenter.segment("Ortega Tells Voters ''We Will Not Back Down Now''\n\nThe report came out on Friday.")
+        XCTAssertFalse(seg.paragraphs[0].isHeading)
+    }
+
+    func testJoinedInitialsDoNotEndASentence() {
+        XCTAssertEqual(sentences("The motion came from Sen. T.J. Walsh of Ohio. It failed."),
+                       ["The motion came from Sen. T.J. Walsh of Ohio.", "It failed."])
+    }
+
     func testOverlongRunIsCutIntoBoundedPieces() {
         let text = String(repeating: "word ", count: 5000)
         let seg = Segmenter(abbreviations: [], maxSentenceBytes: 1000).segment(text)

@@ -146,27 +146,24 @@ public struct Extractor: Sendable {
         let sentence = seg.sentences[c.sentenceIndex]
         let settings = c.rule.settings
         // Content: the captured part, widened to the quotation(s) it opens or closes.
-        var contentRange = c.groups["content"].map { Extractor.trim(text, $0) }
-        if var r = contentRange {
-            if let q = seg.quotation(containing: r.lowerBound), q.range.upperBound > r.upperBound, !q.range.contains(c.cue.lowerBound) {
-                r = r.lowerBound..<q.range.upperBound
-            }
-            if r.upperBound > 0, let q = seg.quotation(containing: r.upperBound - 1), q.range.lowerBound < r.lowerBound, !q.range.contains(c.cue.lowerBound) {
-                r = q.range.lowerBound..<r.upperBound
-            }
-            contentRange = r
-        } else if c.rule.phase == .statement, c.cue.upperBound >= sentence.range.upperBound - 2,
-                  c.sentenceIndex + 1 < seg.sentences.count,
-                  let q = seg.quotation(containing: seg.sentences[c.sentenceIndex + 1].range.lowerBound) {
+        var contentRange = c.groups["content"].map { Extractor.widenToQuotations(Extractor.trim(text, $0), cue: c.cue, seg: seg) }
+        if contentRange == nil, c.rule.phase == .statement, c.cue.upperBound >= sentence.range.upperBound - 2,
+           c.sentenceIndex + 1 < seg.sentences.count,
+           let q = seg.quotation(containing: seg.sentences[c.sentenceIndex + 1].range.lowerBound) {
             // "He said:" followed by a quotation in the next sentence or paragraph.
             contentRange = q.range
         }
+        let secondRange = c.groups["content2"].map { Extractor.widenToQuotations(Extractor.trim(text, $0), cue: c.cue, seg: seg) }
         let rawContent = contentRange.map { Extractor.fold(text[$0]) } ?? ""
-        var content = Extractor.cleanContent(rawContent)
-        if let r2 = c.groups["content2"] {
-            let second = Extractor.cleanContent(text[Extractor.trim(text, r2)])
-            if !second.isEmpty { content = content.isEmpty ? second : content + " … " + second }
+        var parts = [Extractor.cleanContent(rawContent)]
+        if let r2 = secondRange { parts.append(Extractor.cleanContent(text[r2])) }
+        if c.rule.phase == .statement {
+            let continuation = [secondRange, contentRange].compactMap { $0 }.lazy
+                .map { Extractor.quotedContinuation(of: $0, cue: c.cue, sentenceIndex: c.sentenceIndex, seg: seg, text: text) }
+                .first { !$0.isEmpty } ?? []
+            parts += continuation.map { Extractor.cleanContent(text[$0]) }
         }
+        let content = parts.filter { !$0.isEmpty }.joined(separator: " … ")
         let cue = Extractor.fold(text[c.cue])
         let mention = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
         var speakerType = settings["speaker_type"] ?? (mention == nil ? "anonymous" : "unknown")
@@ -223,6 +220,77 @@ public struct Extractor: Sendable {
         return nil
     }
 
+    // MARK: - Content spans
+
+    /// `range` widened to the quotation it opens or closes, unless that quotation holds the cue.
+    static func widenToQuotations(_ range: Range<Int>, cue: Range<Int>, seg: Segmentation) -> Range<Int> {
+        var r = range
+        if let q = seg.quotation(containing: r.lowerBound), q.range.upperBound > r.upperBound, !q.range.contains(cue.lowerBound) {
+            r = r.lowerBound..<q.range.upperBound
+        }
+        if r.upperBound > 0, let q = seg.quotation(containing: r.upperBound - 1), q.range.lowerBound < r.lowerBound, !q.range.contains(cue.lowerBound) {
+            r = q.range.lowerBound..<r.upperBound
+        }
+        return r
+    }
+
+    /// Quotations that carry a quoted statement on after its attribution, as in `"A," she said.
+    /// "B. C."`: the next sentences of the same paragraph that open with a quotation which ends its
+    /// sentence (a quotation followed by an attribution of its own is another statement). The
+    /// statement's own sentence must hold no other quotation after its content and cue.
+    static func quotedContinuation(of content: Range<Int>, cue: Range<Int>, sentenceIndex: Int, seg: Segmentation,
+                                   text: UTF8Text) -> [Range<Int>] {
+        guard !content.isEmpty else { return [] }
+        var contentEnd = content.upperBound
+        if let last = seg.quotation(containing: content.upperBound - 1) {
+            if last.unclosed { return [] }
+            contentEnd = max(contentEnd, last.range.upperBound)
+        }
+        guard let lastSentence = seg.sentenceIndex(containing: contentEnd - 1) else { return [] }
+        var current = max(sentenceIndex, lastSentence)
+        let tailStart = max(cue.upperBound, contentEnd)
+        guard tailStart <= seg.sentences[current].range.upperBound,
+              !containsQuoteMark(text, tailStart..<seg.sentences[current].range.upperBound) else { return [] }
+        var paragraph = seg.sentences[current].paragraph
+        var pieces: [Range<Int>] = []
+        while current + 1 < seg.sentences.count {
+            let following = seg.sentences[current + 1]
+            let start = following.range.lowerBound
+            guard following.paragraph == paragraph || following.paragraph == paragraph + 1,
+                  let next = seg.quotation(containing: start), next.range.lowerBound == start, !next.unclosed,
+                  let end = seg.sentenceIndex(containing: next.range.upperBound - 1),
+                  !hasOwnAttribution(next, sentenceEnd: seg.sentences[end].range.upperBound, text: text) else { break }
+            if following.paragraph != paragraph {
+                // A new paragraph carries the quote on only when it is nothing but the quotation.
+                let whole = seg.paragraphs[following.paragraph].range
+                guard !containsLetter(text, next.range.upperBound..<max(next.range.upperBound, whole.upperBound)) else { break }
+                paragraph = following.paragraph
+            }
+            pieces.append(next.range)
+            current = end
+        }
+        return pieces
+    }
+
+    /// Whether a quotation is followed by words of its own sentence that attribute it: `"B," he
+    /// added.`, `"B?" she asked.`, `"B" — he said.` (and not `"B" for the top bracket.`).
+    static func hasOwnAttribution(_ quote: Quotation, sentenceEnd: Int, text: UTF8Text) -> Bool {
+        let rest = quote.range.upperBound..<max(quote.range.upperBound, sentenceEnd)
+        guard containsLetter(text, rest) else { return false }
+        var closing = Substring(text[Extractor.trim(text, quote.range)])
+        while let last = closing.last, Extractor.closeQuotes.contains(last) || last == "'" { closing.removeLast() }
+        if let last = closing.last, ",?!—–-:;".contains(last) { return true }
+        return text[rest].first { !$0.isWhitespace }.map { ",—–-(".contains($0) } ?? false
+    }
+
+    static func containsQuoteMark(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
+        range.contains { Segmenter.quoteMark(text.bytes, $0) != nil }
+    }
+
+    static func containsLetter(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
+        text[range].contains { $0.isLetter }
+    }
+
     // MARK: - Text clean-up (markup and punctuation only; no phrasing)
 
     static func trim(_ text: UTF8Text, _ r: Range<Int>) -> Range<Int> {
@@ -243,7 +311,7 @@ public struct Extractor: Sendable {
     /// Content without surrounding white space, a leading "that", trailing commas and full stops,
     /// and without enclosing quotation marks when the whole content is one quotation.
     static func cleanContent(_ raw: String) -> String {
-        var s = fold(raw)
+        var s = fold(raw).replacingOccurrences(of: "''", with: "\"")
         while let last = s.last, ",;:—–-".contains(last) || last == " " { s.removeLast() }
         if s.hasSuffix("."), let before = s.dropLast().last, before.isLowercase || before.isNumber || before == ")" { s.removeLast() }
         if s.hasPrefix("that ") { s.removeFirst(5) }
@@ -275,7 +343,7 @@ public struct Extractor: Sendable {
 
     /// direct when the content is one quotation, mixed when it holds a quotation, else indirect.
     static func kind(of rawContent: String) -> String {
-        var s = Substring(rawContent)
+        var s = Substring(rawContent.replacingOccurrences(of: "''", with: "\""))
         while let l = s.last, ",.;:!? ".contains(l) { s = s.dropLast() }
         let marks = s.filter { $0 == "“" || $0 == "\"" || $0 == "”" || $0 == "«" || $0 == "»" }.count
         if marks == 0 { return "indirect" }

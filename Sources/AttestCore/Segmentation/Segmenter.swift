@@ -79,10 +79,12 @@ public struct Segmenter: Sendable {
     @inline(__always) static func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
-    /// Opening quote at byte i (“ or ‘ are 3 bytes; " is ambiguous and decided by context).
+    /// The quotation mark at byte i, if any: “ ” „ « », and the ambiguous " and '' (two
+    /// apostrophes, which some sources write for both marks), whose direction context decides.
     static func quoteMark(_ bytes: [UInt8], _ i: Int) -> (length: Int, kind: QuoteKind)? {
         let b = bytes[i]
         if b == 0x22 { return (1, .straight) }
+        if isDoubleApostrophe(bytes, i) { return (2, .straight) }
         if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
             switch bytes[i + 2] {
             case 0x9C: return (3, .open)      // “
@@ -97,6 +99,19 @@ public struct Segmenter: Sendable {
     }
 
     enum QuoteKind { case open, close, straight }
+
+    /// Two apostrophes used as one quotation mark (''like this''), not part of a longer run.
+    @inline(__always) static func isDoubleApostrophe(_ bytes: [UInt8], _ i: Int) -> Bool {
+        i + 1 < bytes.count && bytes[i] == 0x27 && bytes[i + 1] == 0x27
+            && (i == 0 || bytes[i - 1] != 0x27) && (i + 2 >= bytes.count || bytes[i + 2] != 0x27)
+    }
+
+    /// Whether the text before `end` finishes with a closing quotation mark (” ’ " or '').
+    static func endsWithQuoteMark(_ bytes: [UInt8], _ end: Int) -> Bool {
+        if end >= 1, bytes[end - 1] == 0x22 { return true }
+        if end >= 2, isDoubleApostrophe(bytes, end - 2) { return true }
+        return endsWithCloseQuote(bytes, end)
+    }
 
     // MARK: - Segmenting
 
@@ -187,7 +202,7 @@ public struct Segmenter: Sendable {
             if let c = current {
                 let prevLast = bytes[c.upperBound - 1]
                 let nextFirst = bytes[line.lowerBound]
-                let prevTerminal = [46, 33, 63, 58, 34, 41].contains(prevLast) || Segmenter.endsWithCloseQuote(bytes, c.upperBound)
+                let prevTerminal = [46, 33, 63, 58, 41].contains(prevLast) || Segmenter.endsWithQuoteMark(bytes, c.upperBound)
                 let join = !prevTerminal && (wrapped || (Segmenter.isLower(nextFirst) && content[k - 1].count >= 25))
                 if join {
                     current = c.lowerBound..<line.upperBound
@@ -210,13 +225,14 @@ public struct Segmenter: Sendable {
         let text = String(decoding: bytes[range], as: UTF8.self)
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
         let lastChar = text.last ?? " "
-        let terminal = ".!?\"”’)".contains(lastChar)
+        let terminal = ".!?)".contains(lastChar) || Segmenter.endsWithQuoteMark(bytes, range.upperBound)
+        let quotes = text.contains("“") || text.contains("\"") || text.contains("''")
         var heading = false
         if words.count <= 14 {
             if !terminal { heading = true }
             let long = words.filter { $0.count >= 4 && $0.first?.isLetter == true }
             let capitalised = long.filter { $0.first?.isUppercase == true }
-            if long.count >= 2, capitalised.count * 4 >= long.count * 3, lastChar != "." , !text.contains("“"), !text.contains("\"") { heading = true }
+            if long.count >= 2, capitalised.count * 4 >= long.count * 3, lastChar != ".", !quotes { heading = true }
         }
         if !text.contains(where: { $0.isLetter }) { heading = true }
         return Paragraph(range: range, isHeading: heading)
@@ -246,7 +262,8 @@ public struct Segmenter: Sendable {
             let next = bytes[k]
             var boundary = false
             if hasSpace {
-                boundary = Segmenter.isUpper(next) || Segmenter.isDigit(next) || next == 34 || next == 40 || next == 91 || next >= 0xC0 && !Segmenter.isLowerMultibyte(bytes, k)
+                boundary = Segmenter.isUpper(next) || Segmenter.isDigit(next) || next == 34 || next == 40 || next == 91
+                    || Segmenter.isDoubleApostrophe(bytes, k) || next >= 0xC0 && !Segmenter.isLowerMultibyte(bytes, k)
                 if !boundary, b == 46, j == i + 1, Segmenter.isLower(next) {
                     // Sloppy scraped text starts sentences in lower case ("standards. in return").
                     let word = precedingWord(bytes, start, i)
@@ -265,8 +282,8 @@ public struct Segmenter: Sendable {
                         boundary = sentenceStarters.contains(nextWord)
                     } else if abbreviations.contains(word) {
                         boundary = false
-                    } else if word.count == 1, let ch = word.unicodeScalars.first, ch.properties.isUppercase {
-                        boundary = false   // initials: "J. R. Smith"
+                    } else if Segmenter.isInitials(word) {
+                        boundary = false   // initials: "J. R. Smith", "G.K. Chesterton"
                     }
                 }
             }
@@ -282,6 +299,12 @@ public struct Segmenter: Sendable {
         while tail < end, Segmenter.isSpace(bytes[tail]) { tail += 1 }
         if tail < end { result.append(tail..<end) }
         return result
+    }
+
+    /// One capital letter, or capitals joined by full stops ("J", "G.K"): a person's initials.
+    static func isInitials(_ word: String) -> Bool {
+        let letters = word.split(separator: ".", omittingEmptySubsequences: false)
+        return letters.allSatisfy { $0.count == 1 && $0.unicodeScalars.first?.properties.isUppercase == true }
     }
 
     static func isLowerMultibyte(_ bytes: [UInt8], _ k: Int) -> Bool {
@@ -323,7 +346,7 @@ public struct Segmenter: Sendable {
                 var kind = mark.kind
                 if kind == .straight {
                     let before: UInt8 = i > paragraph.range.lowerBound ? bytes[i - 1] : 32
-                    let after: UInt8 = i + 1 < end ? bytes[i + 1] : 32
+                    let after: UInt8 = i + mark.length < end ? bytes[i + mark.length] : 32
                     let openingContext = Segmenter.isSpace(before) || before == 40 || before == 91 || before == 45 || before == 58 || i == paragraph.range.lowerBound
                     if openAt == nil { kind = (openingContext && !Segmenter.isSpace(after)) || i == paragraph.range.lowerBound ? .open : .close }
                     else { kind = .close }
