@@ -67,6 +67,22 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(try statement(by: "Omar Rahimi", in: text).content, "Prices will fall … Not this month, but by winter.")
     }
 
+    func testClauseAfterTheAttributionOfAQuotationIsNoContent() throws {
+        let s = try statement(by: "Nadia Haddad", in: "“The port will reopen,” Nadia Haddad said, pointing at the cranes.")
+        XCTAssertEqual(s.content, "The port will reopen")
+    }
+
+    func testContentEndingInAQuotationRunsToItsClosingMark() throws {
+        let s = try statement(by: "Omar Rahimi", in: "Omar Rahimi told the traders on Monday that “prices will fall. Not this month, but by winter.”")
+        XCTAssertTrue(s.content.hasSuffix("but by winter.”"), s.content)
+        XCTAssertEqual(s.kind, "mixed")
+    }
+
+    func testQuestionInQuotesStaysWithItsAttribution() throws {
+        let s = try statement(by: "Omar Rahimi", in: "“Who will pay for it?” Omar Rahimi asked. “Not the farmers.”")
+        XCTAssertEqual(s.content, "Who will pay for it? … Not the farmers.")
+    }
+
     func testTwoApostropheQuotationIsDirectAndStripped() throws {
         let s = try statement(by: "Ines Moreau", in: "''The harvest is late,'' said Ines Moreau, a grower. ''It rained all June.''")
         XCTAssertEqual(s.kind, "direct")

@@ -30,7 +30,8 @@ public struct Extractor: Sendable {
         for entry in rules.lexicon("abbreviations") {
             abbreviations.insert(entry.hasSuffix(".") ? String(entry.dropLast()) : entry)
         }
-        self.segmenter = Segmenter(abbreviations: abbreviations)
+        let verbs = (rules.lexicon("speech-verbs") + rules.lexicon("inverted-verbs")).filter { !$0.contains(" ") }
+        self.segmenter = Segmenter(abbreviations: abbreviations, attributionVerbs: Set(verbs.map { $0.lowercased() }))
     }
 
     /// The statements of one document, warnings (match limits), and optionally a trace of every candidate.
@@ -153,8 +154,11 @@ public struct Extractor: Sendable {
             // "He said:" followed by a quotation in the next sentence or paragraph.
             contentRange = q.range
         }
-        let secondRange = c.groups["content2"].map { Extractor.widenToQuotations(Extractor.trim(text, $0), cue: c.cue, seg: seg) }
         let rawContent = contentRange.map { Extractor.fold(text[$0]) } ?? ""
+        // A second part goes with a quotation only when it is quoted too: `"A," he said, "B."`, not
+        // the clause of `"A," he said, looking at the crowd.`
+        let secondRange = c.groups["content2"].map { Extractor.widenToQuotations(Extractor.trim(text, $0), cue: c.cue, seg: seg) }
+            .flatMap { Extractor.kind(of: rawContent) == "direct" && !Extractor.containsQuoteMark(text, $0) ? nil : $0 }
         var parts = [Extractor.cleanContent(rawContent)]
         if let r2 = secondRange { parts.append(Extractor.cleanContent(text[r2])) }
         if c.rule.phase == .statement {
@@ -222,14 +226,15 @@ public struct Extractor: Sendable {
 
     // MARK: - Content spans
 
-    /// `range` widened to the quotation it opens or closes, unless that quotation holds the cue.
+    /// `range` widened to the quotations it starts or ends in, unless such a quotation holds the cue.
     static func widenToQuotations(_ range: Range<Int>, cue: Range<Int>, seg: Segmentation) -> Range<Int> {
         var r = range
         if let q = seg.quotation(containing: r.lowerBound), q.range.upperBound > r.upperBound, !q.range.contains(cue.lowerBound) {
             r = r.lowerBound..<q.range.upperBound
         }
-        if r.upperBound > 0, let q = seg.quotation(containing: r.upperBound - 1), q.range.lowerBound < r.lowerBound, !q.range.contains(cue.lowerBound) {
-            r = q.range.lowerBound..<r.upperBound
+        if r.upperBound > 0, let q = seg.quotation(containing: r.upperBound - 1), !q.range.contains(cue.lowerBound) {
+            // A quotation the content ends in: from its opening (when before) to its closing mark.
+            r = min(r.lowerBound, q.range.lowerBound)..<max(r.upperBound, q.range.upperBound)
         }
         return r
     }
