@@ -83,6 +83,19 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(s.content, "Who will pay for it? … Not the farmers.")
     }
 
+    func testHeadlineHoldingACueIsRead() throws {
+        let a = analyze([("a.txt", "Ana Ruiz says port talks have failed\n\nTrade Talks In Lisbon\n\nThe meeting ended early on Monday.")])
+        let headline = try XCTUnwrap(a.statements.first)
+        XCTAssertEqual(headline.line, 1)
+        XCTAssertEqual(headline.speaker.name, "Ana Ruiz")
+        XCTAssertEqual(a.statements.count, 1, "a heading without a cue stays skipped")
+    }
+
+    func testLineEndingInAColonTakesTheQuotationThatFollows() throws {
+        let s = try statement(by: "Omar Rahimi", in: "Omar Rahimi added:\n\n“Nobody wants a price war.”")
+        XCTAssertEqual(s.content, "Nobody wants a price war.")
+    }
+
     func testTwoApostropheQuotationIsDirectAndStripped() throws {
         let s = try statement(by: "Ines Moreau", in: "''The harvest is late,'' said Ines Moreau, a grower. ''It rained all June.''")
         XCTAssertEqual(s.kind, "direct")

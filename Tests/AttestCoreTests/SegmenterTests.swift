@@ -88,6 +88,11 @@ final class SegmenterTests: XCTestCase {
                        ["“Is it over?” Sen. Ana Ruiz asked.", "“Not yet!”", "Crowds cheered."])
     }
 
+    func testShortLineEndingInAColonIsNoHeading() {
+        let seg = segmenter.segment("The minister added:\n\n“We are ready.”")
+        XCTAssertFalse(seg.paragraphs[0].isHeading)
+    }
+
     func testJoinedInitialsDoNotEndASentence() {
         XCTAssertEqual(sentences("The motion came from Sen. T.J. Walsh of Ohio. It failed."),
                        ["The motion came from Sen. T.J. Walsh of Ohio.", "It failed."])

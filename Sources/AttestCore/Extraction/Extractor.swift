@@ -42,12 +42,12 @@ public struct Extractor: Sendable {
         var warnings: [AnalysisWarning] = []
         var traceEntries: [TraceEntry] = []
 
-        // Skip phase and headings.
+        // Skip phase and headings (a headline holding a cue word, "Minister Says Talks Failed", is read).
         var skipped = [Bool](repeating: false, count: seg.sentences.count)
         let skipRules = rules.rules(.skip)
         for (i, sentence) in seg.sentences.enumerated() {
-            if sentence.isHeading { skipped[i] = true; continue }
             let subject = text.slice(sentence.range)
+            if sentence.isHeading, !holdsCue(subject, scratch: scratch) { skipped[i] = true; continue }
             for rule in skipRules {
                 do {
                     if try rule.compiled.firstMatch(in: subject, scratch: scratch) != nil { skipped[i] = true; break }
@@ -127,6 +127,12 @@ public struct Extractor: Sendable {
             statements.append(buildStatement(c, document: document, index: index, text: text, seg: seg, scratch: scratch, warnings: &warnings))
         }
         return (statements, warnings, traceEntries, seg)
+    }
+
+    /// Whether the cue prefilter finds a cue word in `subject` (no prefilter: never).
+    func holdsCue(_ subject: UTF8Text, scratch: MatchScratch) -> Bool {
+        guard let prefilter = rules.prefilter else { return false }
+        return (try? prefilter.firstMatch(in: subject, scratch: scratch)) != nil
     }
 
     /// Two candidates conflict when their cues overlap, or one's speaker overlaps the other's cue.

@@ -229,7 +229,8 @@ public struct Segmenter: Sendable {
         let text = String(decoding: bytes[range], as: UTF8.self)
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
         let lastChar = text.last ?? " "
-        let terminal = ".!?)".contains(lastChar) || Segmenter.endsWithQuoteMark(bytes, range.upperBound)
+        // A line ending in a colon introduces what follows ("He added:"): no heading.
+        let terminal = ".!?):".contains(lastChar) || Segmenter.endsWithQuoteMark(bytes, range.upperBound)
         let quotes = text.contains("“") || text.contains("\"") || text.contains("''")
         var heading = false
         if words.count <= 14 {
