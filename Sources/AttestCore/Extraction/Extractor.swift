@@ -35,7 +35,8 @@ public struct Extractor: Sendable {
         for entry in rules.lexicon("abbreviations") {
             abbreviations.insert(entry.hasSuffix(".") ? String(entry.dropLast()) : entry)
         }
-        self.segmenter = Segmenter(abbreviations: abbreviations)
+        let verbs = (rules.lexicon("speech-verbs") + rules.lexicon("inverted-verbs")).filter { !$0.contains(" ") }
+        self.segmenter = Segmenter(abbreviations: abbreviations, attributionVerbs: Set(verbs.map { $0.lowercased() }))
     }
 
     /// The statements of one document, warnings (match limits), and optionally a trace of every
@@ -47,12 +48,12 @@ public struct Extractor: Sendable {
         var warnings: [AnalysisWarning] = []
         var traceEntries: [TraceEntry] = []
 
-        // Skip phase and headings.
+        // Skip phase and headings (a headline holding a cue word, "Minister Says Talks Failed", is read).
         var skipped = [Bool](repeating: false, count: seg.sentences.count)
         let skipRules = rules.rules(.skip)
         for (i, sentence) in seg.sentences.enumerated() {
-            if sentence.isHeading { skipped[i] = true; continue }
             let subject = text.slice(sentence.range)
+            if sentence.isHeading, !holdsCue(subject, scratch: scratch) { skipped[i] = true; continue }
             for rule in skipRules {
                 do {
                     if try first(rule, in: subject, scratch: scratch) != nil { skipped[i] = true; break }
@@ -176,6 +177,12 @@ public struct Extractor: Sendable {
         }
     }
 
+    /// Whether the cue prefilter finds a cue word in `subject` (no prefilter: never).
+    func holdsCue(_ subject: UTF8Text, scratch: MatchScratch) -> Bool {
+        guard let prefilter = rules.prefilter else { return false }
+        return (try? prefilter.firstMatch(in: subject, scratch: scratch)) != nil
+    }
+
     /// Two candidates conflict when their cues overlap, or one's speaker overlaps the other's cue.
     static func conflicts(_ a: Candidate, _ b: Candidate) -> Bool {
         if a.cue.overlaps(b.cue) { return true }
@@ -195,36 +202,32 @@ public struct Extractor: Sendable {
         let sentence = seg.sentences[c.sentenceIndex]
         let settings = c.rule.settings
         // Content: the captured part, widened to the quotation(s) it opens or closes.
-        var contentRange = c.groups["content"].map { Extractor.trim(text, $0) }
-        if var r = contentRange {
-            if let q = seg.quotation(containing: r.lowerBound), q.range.upperBound > r.upperBound, !q.range.contains(c.cue.lowerBound) {
-                r = r.lowerBound..<q.range.upperBound
-            }
-            if r.upperBound > 0, let q = seg.quotation(containing: r.upperBound - 1), q.range.lowerBound < r.lowerBound, !q.range.contains(c.cue.lowerBound) {
-                r = q.range.lowerBound..<r.upperBound
-            }
-            contentRange = r
-        } else if c.rule.phase == .statement, let before = Extractor.quotationBefore(c, seg: seg, text: text) {
+        var contentRange = c.groups["content"].map { Extractor.widenToQuotations(Extractor.trim(text, $0), cue: c.cue, seg: seg) }
+        if contentRange == nil, c.rule.phase == .statement, let before = Extractor.quotationBefore(c, seg: seg, text: text) {
             // "… ” ― Ana Ruiz" or "… ?” Trump said.": a sentence that opens with its speaker or cue
             // and holds no content signs the quotation before it.
             contentRange = before
-        } else if c.rule.phase == .statement, c.cue.upperBound >= sentence.range.upperBound - 2,
-                  c.sentenceIndex + 1 < seg.sentences.count,
-                  let q = seg.quotation(containing: seg.sentences[c.sentenceIndex + 1].range.lowerBound) {
+        } else if contentRange == nil, c.rule.phase == .statement, c.cue.upperBound >= sentence.range.upperBound - 2,
+           c.sentenceIndex + 1 < seg.sentences.count,
+           let q = seg.quotation(containing: seg.sentences[c.sentenceIndex + 1].range.lowerBound) {
             // "He said:" followed by a quotation in the next sentence or paragraph.
             contentRange = q.range
         }
+        if let r = contentRange { contentRange = withoutDateline(r, text: text, document: document, scratch: scratch, warnings: &warnings) }
         let rawContent = contentRange.map { Extractor.fold(text[$0]) } ?? ""
-        var content = Extractor.cleanContent(rawContent)
-        var continuations: [Range<Int>] = c.groups["content2"].map { [Extractor.trim(text, $0)] } ?? []
-        if continuations.isEmpty, c.rule.phase == .statement, let first = contentRange, first.upperBound <= c.cue.lowerBound,
-           rawContent.contains(where: { Extractor.closeQuotes.contains($0) || $0 == "'" }) {
-            continuations = Extractor.quotationsAfter(c, seg: seg, text: text)
+        // A second part goes with a quotation only when it is quoted too: `"A," he said, "B."`, not
+        // the clause of `"A," he said, looking at the crowd.`
+        let secondRange = c.groups["content2"].map { Extractor.widenToQuotations(Extractor.trim(text, $0), cue: c.cue, seg: seg) }
+            .flatMap { Extractor.kind(of: rawContent) == "direct" && !Extractor.containsQuoteMark(text, $0) ? nil : $0 }
+        var parts = [Extractor.cleanContent(rawContent)]
+        if let r2 = secondRange { parts.append(Extractor.cleanContent(text[r2])) }
+        if c.rule.phase == .statement {
+            let continuation = [secondRange, contentRange].compactMap { $0 }.lazy
+                .map { Extractor.quotedContinuation(of: $0, cue: c.cue, sentenceIndex: c.sentenceIndex, seg: seg, text: text) }
+                .first { !$0.isEmpty } ?? []
+            parts += continuation.map { Extractor.cleanContent(text[$0]) }
         }
-        for r2 in continuations {
-            let second = Extractor.cleanContent(text[r2])
-            if !second.isEmpty { content = content.isEmpty ? second : content + " … " + second }
-        }
+        let content = parts.filter { !$0.isEmpty }.joined(separator: " … ")
         let cue = Extractor.fold(text[c.cue])
         let head = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
         var mention = head
@@ -258,24 +261,6 @@ public struct Extractor: Sendable {
         return statement
     }
 
-    /// `“A,” she said. “B. C.”`: the quotations that follow the cue's sentence in the same paragraph,
-    /// each opening a sentence and closing at a sentence end (so no cue of their own follows), carry
-    /// on what the speaker said. At most three.
-    static func quotationsAfter(_ c: Candidate, seg: Segmentation, text: UTF8Text) -> [Range<Int>] {
-        let paragraph = seg.sentences[c.sentenceIndex].paragraph
-        var found: [Range<Int>] = []
-        var next = c.sentenceIndex + 1
-        while found.count < 3, next < seg.sentences.count, seg.sentences[next].paragraph == paragraph {
-            let start = trim(text, seg.sentences[next].range).lowerBound
-            guard let q = seg.quotation(containing: start), q.range.lowerBound == start, !q.unclosed,
-                  let last = seg.sentenceIndex(containing: max(start, q.range.upperBound - 1)),
-                  trim(text, seg.sentences[last].range).upperBound <= q.range.upperBound + 1 else { break }
-            found.append(q.range)
-            next = last + 1
-        }
-        return found
-    }
-
     /// The quotation that ends the sentence before a cue or speaker that opens its own sentence
     /// ("― Ana Ruiz", "Trump said, looking at the crowd."), in the same paragraph.
     static func quotationBefore(_ c: Candidate, seg: Segmentation, text: UTF8Text) -> Range<Int>? {
@@ -289,6 +274,24 @@ public struct Extractor: Sendable {
         guard previous.paragraph == sentence.paragraph, end > 0, let q = seg.quotation(containing: end - 1),
               q.range.upperBound >= end - 1 else { return nil }
         return q.range
+    }
+
+    /// The content range without a dateline the `dateline` rules find at its start.
+    func withoutDateline(_ range: Range<Int>, text: UTF8Text, document: Document, scratch: MatchScratch,
+                         warnings: inout [AnalysisWarning]) -> Range<Int> {
+        let rules = self.rules.rules(.dateline)
+        guard !rules.isEmpty else { return range }
+        let subject = text.slice(range)
+        for rule in rules {
+            do {
+                if let m = try first(rule, in: subject, scratch: scratch), m.range.lowerBound == 0, m.range.upperBound < subject.bytes.count {
+                    return (range.lowerBound + m.range.upperBound)..<range.upperBound
+                }
+            } catch {
+                warnings.append(limitWarning(rule, document, range.lowerBound, error))
+            }
+        }
+        return range
     }
 
     /// The stance the stance rules give a cue, highest priority first.
@@ -318,6 +321,78 @@ public struct Extractor: Sendable {
             }
         }
         return nil
+    }
+
+    // MARK: - Content spans
+
+    /// `range` widened to the quotations it starts or ends in, unless such a quotation holds the cue.
+    static func widenToQuotations(_ range: Range<Int>, cue: Range<Int>, seg: Segmentation) -> Range<Int> {
+        var r = range
+        if let q = seg.quotation(containing: r.lowerBound), q.range.upperBound > r.upperBound, !q.range.contains(cue.lowerBound) {
+            r = r.lowerBound..<q.range.upperBound
+        }
+        if r.upperBound > 0, let q = seg.quotation(containing: r.upperBound - 1), !q.range.contains(cue.lowerBound) {
+            // A quotation the content ends in: from its opening (when before) to its closing mark.
+            r = min(r.lowerBound, q.range.lowerBound)..<max(r.upperBound, q.range.upperBound)
+        }
+        return r
+    }
+
+    /// Quotations that carry a quoted statement on after its attribution, as in `"A," she said.
+    /// "B. C."`: the next sentences of the same paragraph that open with a quotation which ends its
+    /// sentence (a quotation followed by an attribution of its own is another statement). The
+    /// statement's own sentence must hold no other quotation after its content and cue.
+    static func quotedContinuation(of content: Range<Int>, cue: Range<Int>, sentenceIndex: Int, seg: Segmentation,
+                                   text: UTF8Text) -> [Range<Int>] {
+        guard !content.isEmpty else { return [] }
+        var contentEnd = content.upperBound
+        if let last = seg.quotation(containing: content.upperBound - 1) {
+            if last.unclosed { return [] }
+            contentEnd = max(contentEnd, last.range.upperBound)
+        }
+        guard let lastSentence = seg.sentenceIndex(containing: contentEnd - 1) else { return [] }
+        var current = max(sentenceIndex, lastSentence)
+        let tailStart = max(cue.upperBound, contentEnd)
+        guard tailStart <= seg.sentences[current].range.upperBound,
+              !containsQuoteMark(text, tailStart..<seg.sentences[current].range.upperBound) else { return [] }
+        var paragraph = seg.sentences[current].paragraph
+        var pieces: [Range<Int>] = []
+        while current + 1 < seg.sentences.count {
+            let following = seg.sentences[current + 1]
+            let start = following.range.lowerBound
+            guard following.paragraph == paragraph || following.paragraph == paragraph + 1,
+                  let next = seg.quotation(containing: start), next.range.lowerBound == start, !next.unclosed,
+                  let end = seg.sentenceIndex(containing: next.range.upperBound - 1),
+                  !hasOwnAttribution(next, sentenceEnd: seg.sentences[end].range.upperBound, text: text) else { break }
+            if following.paragraph != paragraph {
+                // A new paragraph carries the quote on only when it is nothing but the quotation.
+                let whole = seg.paragraphs[following.paragraph].range
+                guard !containsLetter(text, next.range.upperBound..<max(next.range.upperBound, whole.upperBound)) else { break }
+                paragraph = following.paragraph
+            }
+            pieces.append(next.range)
+            current = end
+        }
+        return pieces
+    }
+
+    /// Whether a quotation is followed by words of its own sentence that attribute it: `"B," he
+    /// added.`, `"B?" she asked.`, `"B" — he said.` (and not `"B" for the top bracket.`).
+    static func hasOwnAttribution(_ quote: Quotation, sentenceEnd: Int, text: UTF8Text) -> Bool {
+        let rest = quote.range.upperBound..<max(quote.range.upperBound, sentenceEnd)
+        guard containsLetter(text, rest) else { return false }
+        var closing = Substring(text[Extractor.trim(text, quote.range)])
+        while let last = closing.last, Extractor.closeQuotes.contains(last) || last == "'" { closing.removeLast() }
+        if let last = closing.last, ",?!—–-:;".contains(last) { return true }
+        return text[rest].first { !$0.isWhitespace }.map { ",—–-(".contains($0) } ?? false
+    }
+
+    static func containsQuoteMark(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
+        range.contains { Segmenter.quoteMark(text.bytes, $0) != nil }
+    }
+
+    static func containsLetter(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
+        text[range].contains { $0.isLetter }
     }
 
     // MARK: - Text clean-up (markup and punctuation only; no phrasing)
@@ -351,7 +426,7 @@ public struct Extractor: Sendable {
     /// Content without surrounding white space, a leading "that", trailing commas and full stops,
     /// and without enclosing quotation marks when the whole content is one quotation.
     static func cleanContent(_ raw: String) -> String {
-        var s = fold(raw)
+        var s = fold(raw).replacingOccurrences(of: "''", with: "\"")
         while let last = s.last, ",;:—–-".contains(last) || last == " " { s.removeLast() }
         if s.hasSuffix("."), let before = s.dropLast().last, before.isLowercase || before.isNumber || before == ")" { s.removeLast() }
         if s.hasPrefix("that ") { s.removeFirst(5) }
@@ -401,7 +476,7 @@ public struct Extractor: Sendable {
 
     /// direct when the content is one quotation, mixed when it holds a quotation, else indirect.
     static func kind(of rawContent: String) -> String {
-        var s = Substring(rawContent)
+        var s = Substring(rawContent.replacingOccurrences(of: "''", with: "\""))
         while let l = s.last, ",.;:!? ".contains(l) { s = s.dropLast() }
         var marks = 0
         for scalar in s.unicodeScalars where scalar == "“" || scalar == "\"" || scalar == "”" || scalar == "«" || scalar == "»" { marks += 1 }

@@ -227,9 +227,12 @@ public struct ClaimLinker: Sendable {
             var lo = q.range.lowerBound, hi = q.range.upperBound
             while lo > 0, !stops.contains(bytes[lo - 1]) { lo -= 1 }
             while hi < bytes.count, !stops.contains(bytes[hi]) { hi += 1 }
-            let before = String(decoding: bytes[lo..<q.range.lowerBound], as: UTF8.self)
-            let after = String(decoding: bytes[q.range.upperBound..<hi], as: UTF8.self)
-            return terms(before + " " + after)
+            // The words next to the figure say what it measures ("valid for six months", "reach buyers
+            // within two weeks"): a few before it and after it, not the whole clause, so that two
+            // durations in one long clause about licences are not taken for the same quantity.
+            let before = String(decoding: bytes[lo..<q.range.lowerBound], as: UTF8.self).split(separator: " ").suffix(5)
+            let after = String(decoding: bytes[q.range.upperBound..<hi], as: UTF8.self).split(separator: " ").prefix(3)
+            return terms((before + after).joined(separator: " "))
         }
         let hedged = s.stance == "hedged" || s.speaker.name == nil || s.speaker.type == "anonymous" || signals.hedge
         return StatementFeatures(terms: contentTerms, predicates: predicateTerms(body), context: terms(s.sentence + " " + (doc?.title ?? "")),
@@ -298,6 +301,10 @@ public struct ClaimLinker: Sendable {
             // A claim that gives a figure is confirmed only by a source giving a figure of that kind.
             let families = Set(features[i].signals.quantities.map(\.family))
             if !families.isEmpty, families.isDisjoint(with: features[j].signals.quantities.map(\.family)) { return false }
+            // And a source that brings a figure the claim has none of ("will arrive within two weeks")
+            // asserts something of its own, whatever background it shares with the claim.
+            let theirs = Set(features[j].signals.quantities.map(\.family))
+            if !theirs.isEmpty, theirs.isDisjoint(with: families) { return false }
             let shared = features[i].terms.intersection(features[j].terms).filter { (df[$0] ?? 0) <= distinctCap }
             return shared.count >= confirmTerms
                 && shared.intersection(features[i].predicates).intersection(features[j].predicates).count >= confirmPredicateTerms
@@ -406,8 +413,11 @@ public struct ClaimLinker: Sendable {
         /// document, by the same speaker and similar enough to be linked as an answer, or (in the
         /// sentence before) by another source of the same side ("J. R. Castellano" after "Castellano
         /// Drive Systems") sharing a key term with it.
-        func continued(_ j: Int) -> Int? {
-            guard sources.keys[j] != nil else { return nil }
+        /// Nearest first: a statement of the same sentence that plays another part (the speaker's
+        /// denial of someone else's claim) must not hide the one it goes on from.
+        func continued(_ j: Int) -> [Int] {
+            guard sources.keys[j] != nil else { return [] }
+            var found: [Int] = []
             var k = j - 1
             while k >= 0, statements[k].documentIndex == statements[j].documentIndex {
                 let gap = statements[j].sentenceIndex - statements[k].sentenceIndex
@@ -415,13 +425,13 @@ public struct ClaimLinker: Sendable {
                 if sources.keys[k] == sources.keys[j] {
                     // A quotation right after the speaker's paraphrase ("X said A. 'B,' X said.") goes on with it.
                     let quoteAfter = gap <= 1 && statements[j].kind != "indirect" && statements[k].kind == "indirect"
-                    if quoteAfter || similarity(k, j) >= answerThreshold { return k }
+                    if quoteAfter || similarity(k, j) >= answerThreshold { found.append(k) }
                 } else if gap <= 1, sources.sameSide(k, j), !features[k].terms.isDisjoint(with: features[j].terms) {
-                    return k
+                    found.append(k)
                 }
                 k -= 1
             }
-            return nil
+            return found
         }
         /// The hedged statement with claims just before `j` (the sentence before) in its document.
         func precedingHedged(_ j: Int) -> Int? {
@@ -533,14 +543,16 @@ public struct ClaimLinker: Sendable {
             }
             // A source going on about what it or its own side has just said continues that statement:
             // it plays the same part in the same claims.
-            if !joined, let k = continued(j) {
-                for d in claimsOf[k] {
-                    guard let role = drafts[d].members.first(where: { $0.statement == k })?.role,
-                          ["asserts", "confirms"].contains(role), !drafts[d].has(j) else { continue }
-                    drafts[d].members.append((j, role))
-                    addCore(d, j)
-                    claimsOf[j].append(d)
-                    joined = true
+            if !joined {
+                for k in continued(j) where !joined {
+                    for d in claimsOf[k] {
+                        guard let role = drafts[d].members.first(where: { $0.statement == k })?.role,
+                              ["asserts", "confirms"].contains(role), !drafts[d].has(j) else { continue }
+                        drafts[d].members.append((j, role))
+                        addCore(d, j)
+                        claimsOf[j].append(d)
+                        joined = true
+                    }
                 }
                 if joined { continue }
             }
