@@ -217,7 +217,14 @@ public struct Extractor: Sendable {
         var found: [Range<Int>] = []
         var next = c.sentenceIndex + 1
         while found.count < 3, next < seg.sentences.count, seg.sentences[next].paragraph == paragraph {
-            let start = trim(text, seg.sentences[next].range).lowerBound
+            let own = trim(text, seg.sentences[next].range)
+            if isApostropheQuotation(text, own) {
+                // ''B.'' — two apostrophes as quotation marks, which the segmenter does not pair.
+                found.append(own)
+                next += 1
+                continue
+            }
+            let start = own.lowerBound
             guard let q = seg.quotation(containing: start), q.range.lowerBound == start, !q.unclosed,
                   let last = seg.sentenceIndex(containing: max(start, q.range.upperBound - 1)),
                   trim(text, seg.sentences[last].range).upperBound <= q.range.upperBound + 1 else { break }
@@ -225,6 +232,13 @@ public struct Extractor: Sendable {
             next = last + 1
         }
         return found
+    }
+
+    /// Whether the range is one sentence quoted with two apostrophes: ''We are ready.''
+    static func isApostropheQuotation(_ text: UTF8Text, _ r: Range<Int>) -> Bool {
+        let s = text[r]
+        guard s.count > 4, s.hasPrefix("''"), s.hasSuffix("''") || s.hasSuffix("''.") else { return false }
+        return !s.dropFirst(2).dropLast(3).contains("''")
     }
 
     /// The quotation that ends the sentence before a cue or speaker that opens its own sentence
