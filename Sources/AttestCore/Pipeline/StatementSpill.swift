@@ -49,6 +49,24 @@ public final class StatementSpill: @unchecked Sendable {
         return chunk
     }
 
+    /// Person names counted over the corpus so far (full names by surname), for canonical names.
+    private var names = SurnameIndex()
+
+    /// Counts person names (speakers and mentions of one document); safe from several threads.
+    /// Only distinct names take memory, so this stays small however many statements there are.
+    public func count(names batch: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for name in batch { names.add(name) }
+    }
+
+    /// The names counted so far.
+    public var surnames: SurnameIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        return names
+    }
+
     /// The statements of one chunk.
     public func read(_ chunk: Chunk) throws -> [Statement] {
         guard chunk.count > 0 else { return [] }
