@@ -150,6 +150,32 @@ final class ClaimTests: XCTestCase {
         XCTAssertTrue(c.reasons.contains { $0.hasPrefix("same-wire-copy") }, "\(c.reasons)")
     }
 
+    func testFiguresForOtherPeriodsOrOtherSpeakersThemselvesDoNotContradict() throws {
+        let a = analyze([
+            ("club-a.txt", "The Harbour Rovers supporters' trust said it raised about 40,000 pounds from members in January for the new stand.\n"),
+            ("club-b.txt", "The Millbrook Athletic supporters' trust said it raised about 90,000 pounds from members in January for the new stand.\n"),
+            ("club-c.txt", "Treasurer Nina Holt said the Harbour Rovers trust raised 12,000 pounds from members in March for the new stand.\n"),
+        ])
+        for start in ["The Harbour Rovers", "The Millbrook", "Treasurer Nina Holt"] {
+            let c = try XCTUnwrap(claim(a, containing: start))
+            XCTAssertNotEqual(c.status, "contradicted", "\(start): \(c)")
+        }
+    }
+
+    func testDenialWordAloneDoesNotAnswerAnUnrelatedClaim() throws {
+        // A city news corpus: "city" and "next year" are everywhere; only a denial word and those are shared.
+        let a = analyze([
+            ("budget.txt", "Council leader Ayo Bello said the city would spend 3 million pounds on new cycle lanes next year.\n"),
+            ("match.txt", "Coach Lena Park said it would be wrong to blame the referee for the defeat in the city derby next year.\n"),
+            ("museum.txt", "Curator Omar Betts said the city museum would reopen its east wing next year.\n"),
+            ("schools.txt", "Head teacher Ruth Kemp said the city would open two primary schools next year.\n"),
+            ("buses.txt", "Transport chief Ivo Brand said the city would buy forty electric buses next year.\n"),
+            ("parks.txt", "Parks officer Jana Wolfe said the city would plant a thousand trees next year.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "Ayo Bello"))
+        XCTAssertEqual(c.status, "uncontested", "\(c)")
+    }
+
     func testHedgedAssertionIsUnconfirmed() throws {
         let a = analyze([("merger.txt", "Reports indicate that Halvard Foods may sell its dairy unit to Norgate for about $2 billion.\n")])
         let c = try XCTUnwrap(claim(a, containing: "Halvard"))

@@ -16,10 +16,16 @@ struct StatementFeatures {
     var signals: StatementSignals
     /// Terms of the clause around each quantity (same order as `signals.quantities`).
     var quantityTerms: [Set<String>]
+    /// Month names in the clause around each quantity ("$21 million in January").
+    var quantityMonths: [Set<String>]
+    /// Quantity families of which the statement gives several different values.
+    var listedFamilies: Set<String>
     /// Day number of the statement's date (or its document's), for the time window.
     var day: Int?
     /// Hedged or anonymous sourcing.
     var hedged: Bool
+    /// What is said starts with the speaker speaking of itself ("we", "it", "our").
+    var selfReference = false
     /// Office titles before names and the transcript turn, read on the statement's sentence.
     var sentence = SentenceSignals()
 }
@@ -102,6 +108,10 @@ public struct ClaimLinker: Sendable {
     let stopwords: Set<String>
     let synonyms: [String: String]
     let genericSpeakerWords: Set<String>
+    /// Month names and abbreviations, folded (`claim-months`).
+    let months: Set<String>
+    /// Words with which a speaker speaks of itself at the start of what it says (`claim-self-words`).
+    let selfWords: Set<String>
     /// Folded word or phrase in a speaker's name, mention or role -> the side it speaks for (`claim-sides`).
     let sideWords: [String: String]
     let reader: SignalReader
@@ -133,6 +143,8 @@ public struct ClaimLinker: Sendable {
             }
         }
         sideWords = sides
+        selfWords = Set(rules.lexicon("claim-self-words").flatMap { ClaimLinker.words($0) })
+        months = Set(rules.lexicon("claim-months").flatMap { ClaimLinker.words($0) })
         reader = SignalReader(rules: rules)
     }
 
@@ -222,6 +234,7 @@ public struct ClaimLinker: Sendable {
         }
         let signals = reader.read(body, scratch: scratch)
         let bytes = Array(body.utf8)
+        var quantityMonths: [Set<String>] = []
         let quantityTerms = signals.quantities.map { q -> Set<String> in
             let stops: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")")]
             var lo = q.range.lowerBound, hi = q.range.upperBound
@@ -229,13 +242,20 @@ public struct ClaimLinker: Sendable {
             while hi < bytes.count, !stops.contains(bytes[hi]) { hi += 1 }
             let before = String(decoding: bytes[lo..<q.range.lowerBound], as: UTF8.self)
             let after = String(decoding: bytes[q.range.upperBound..<hi], as: UTF8.self)
+            quantityMonths.append(Set(ClaimLinker.words(before + " " + after).filter { months.contains($0) }))
             return terms(before + " " + after)
         }
+        // A statement giving several values of one kind ("37 percent, 36 percent and 13 percent")
+        // lists figures of several things: which one another source's figure is about is unknown.
+        var valuesByFamily: [String: Set<Double>] = [:]
+        for q in signals.quantities { valuesByFamily[q.family, default: []].insert(q.value) }
         let hedged = s.stance == "hedged" || s.speaker.name == nil || s.speaker.type == "anonymous" || signals.hedge
         return StatementFeatures(terms: contentTerms, predicates: predicateTerms(body), context: terms(s.sentence + " " + (doc?.title ?? "")),
                                  phrases: ClaimLinker.phrases(s.content), folded: ClaimLinker.fold(s.sentence),
-                                 signals: signals, quantityTerms: quantityTerms,
+                                 signals: signals, quantityTerms: quantityTerms, quantityMonths: quantityMonths,
+                                 listedFamilies: Set(valuesByFamily.filter { $0.value.count > 1 }.keys),
                                  day: ClaimLinker.day(s.date ?? doc?.date), hedged: hedged,
+                                 selfReference: ClaimLinker.words(s.content).first.map { selfWords.contains($0) } ?? false,
                                  sentence: reader.sentenceSignals(s.sentence, scratch: scratch))
     }
 
@@ -298,9 +318,19 @@ public struct ClaimLinker: Sendable {
             // A claim that gives a figure is confirmed only by a source giving a figure of that kind.
             let families = Set(features[i].signals.quantities.map(\.family))
             if !families.isEmpty, families.isDisjoint(with: features[j].signals.quantities.map(\.family)) { return false }
+            // ... and one of its figures must agree.
+            let mine = features[i].signals.quantities, theirs = features[j].signals.quantities
+            if !mine.isEmpty, !theirs.isEmpty, !mine.contains(where: { q in theirs.contains { $0.family == q.family && !$0.conflicts(with: q) } }) {
+                return false
+            }
             let shared = features[i].terms.intersection(features[j].terms).filter { (df[$0] ?? 0) <= distinctCap }
             return shared.count >= confirmTerms
                 && shared.intersection(features[i].predicates).intersection(features[j].predicates).count >= confirmPredicateTerms
+        }
+        /// Whether two statements share two distinctive terms, one of them a lower-case word.
+        func sharesDistinctive(_ i: Int, _ j: Int) -> Bool {
+            let shared = features[i].terms.intersection(features[j].terms).filter { (df[$0] ?? 0) <= distinctCap }
+            return shared.count >= 2 && !shared.isDisjoint(with: features[i].predicates.intersection(features[j].predicates))
         }
         func contextSimilarity(_ i: Int, _ j: Int) -> Double {
             let a = features[i].context, b = features[j].context
@@ -502,7 +532,9 @@ public struct ClaimLinker: Sendable {
                 // "she could not confirm who was guarding them") qualifies the claim just before it.
                 if targets.isEmpty, role == "not-confirms" { targets = precedingClaims(j) }
                 if targets.isEmpty {
-                    let scored = candidates(j).filter { !hasSource($0, j) }
+                    // Found by terms alone, an answer must share distinctive words with the claim, not
+                    // only a denial word and the talk of the day ("wrong", "there is no").
+                    let scored = candidates(j).filter { !hasSource($0, j) && drafts[$0].core.contains { sharesDistinctive($0, j) } }
                         .map { ($0, role == "confirms" ? confirmSimilarity($0, j) : draftSimilarity($0, j)) }
                     let needed = role == "confirms" ? confirmThreshold : answerThreshold
                     if let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= needed { targets = [best.0] }
@@ -636,9 +668,15 @@ public struct ClaimLinker: Sendable {
         let mine = features[j]
         guard !mine.signals.quantities.isEmpty else { return nil }
         for m in drafts[d].core where inWindow(m, j) {
+            // "It raised $15 million" and "it raised $21 million" from two campaigns are two quantities.
+            if features[m].selfReference, mine.selfReference { continue }
             let theirs = features[m]
             for (a, qa) in mine.signals.quantities.enumerated() {
                 for (b, qb) in theirs.signals.quantities.enumerated() where qa.conflicts(with: qb) {
+                    guard !mine.listedFamilies.contains(qa.family), !theirs.listedFamilies.contains(qb.family) else { continue }
+                    // Figures for different months are figures for different periods.
+                    let monthsA = mine.quantityMonths[a], monthsB = theirs.quantityMonths[b]
+                    if !monthsA.isEmpty, !monthsB.isEmpty, monthsA.isDisjoint(with: monthsB) { continue }
                     let sameThing = !mine.quantityTerms[a].isDisjoint(with: theirs.quantityTerms[b])
                     if sameThing, contextSimilarity(j, m) >= storyThreshold { return (m, qa, qb) }
                 }
