@@ -41,7 +41,8 @@ struct ClaimAssessor {
         let asserts = by("asserts")
         let relayed = Set(draft.relays.map(\.statement))
         for i in denies {
-            let verb = statements[i].stance == "deny" ? statements[i].cue + " it" : "said it is not so"
+            let verb = statements[i].stance == "deny" ? statements[i].cue + " it"
+                : features[i].sentence.deniedClaim.map { "\($0.verb) \($0.owner.map { $0 + "'s" } ?? "the") \($0.anaphor)" } ?? "said it is not so"
             reasons.append("denied: \(who(i)) \(verb) (\(place(i)))")
         }
         for c in draft.conflicts {
