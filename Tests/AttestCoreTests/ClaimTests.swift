@@ -162,6 +162,18 @@ final class ClaimTests: XCTestCase {
         }
     }
 
+    func testFigureOfAnotherThingAboutTheSameNamesDoesNotContradict() throws {
+        let a = analyze([
+            ("transfer.txt", "Chairman Piet Olsen said Harbour Rovers had signed the striker Tomas Varga for 18 million euros.\n"),
+            ("fine.txt", "League secretary Ida Berg said Harbour Rovers had been fined 50,000 euros for registering Tomas Varga late.\n"),
+            ("fee.txt", "Sporting director Anke Vos said Lakeside had sold the striker Tomas Varga to Harbour Rovers for 12 million euros.\n"),
+        ])
+        let fee = try XCTUnwrap(claim(a, containing: "Piet Olsen"))
+        let fine = try XCTUnwrap(a.statements.first { $0.sentence.contains("fined") })
+        XCTAssertFalse(fee.evidence.contains { $0.statement == fine.id }, "the fine is another quantity: \(fee)")
+        XCTAssertTrue(fee.reasons.contains { $0.contains("12 million euros") }, "the other fee conflicts: \(fee.reasons)")
+    }
+
     func testDenialWordAloneDoesNotAnswerAnUnrelatedClaim() throws {
         // A city news corpus: "city" and "next year" are everywhere; only a denial word and those are shared.
         let a = analyze([

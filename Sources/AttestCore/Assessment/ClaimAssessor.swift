@@ -46,7 +46,8 @@ struct ClaimAssessor {
             reasons.append("denied: \(who(i)) \(verb) (\(place(i)))")
         }
         for c in draft.conflicts {
-            reasons.append("\(c.role): \(who(c.statement)) gives \(c.theirs) where the claim has \(c.ours) (\(place(c.statement)))")
+            let gives = c.role == "conflicting-title" ? "writes" : "gives"
+            reasons.append("\(c.role): \(who(c.statement)) \(gives) \(c.theirs) where the claim has \(c.ours) (\(place(c.statement)))")
         }
         for i in confirms {
             let verb = statements[i].stance == "confirm" ? "confirmed it" : "independently says the same"

@@ -14,7 +14,7 @@ struct StatementFeatures {
     /// The folded sentence, for phrase look-ups.
     var folded: String
     var signals: StatementSignals
-    /// Terms of the clause around each quantity (same order as `signals.quantities`).
+    /// Lower-case terms of the clause around each quantity (same order as `signals.quantities`).
     var quantityTerms: [Set<String>]
     /// Month names in the clause around each quantity ("$21 million in January").
     var quantityMonths: [Set<String>]
@@ -243,7 +243,8 @@ public struct ClaimLinker: Sendable {
             let before = String(decoding: bytes[lo..<q.range.lowerBound], as: UTF8.self)
             let after = String(decoding: bytes[q.range.upperBound..<hi], as: UTF8.self)
             quantityMonths.append(Set(ClaimLinker.words(before + " " + after).filter { months.contains($0) }))
-            return terms(before + " " + after)
+            // What is measured is named by common words ("fee", "fined", "valid"), not by the names around it.
+            return predicateTerms(before + " " + after)
         }
         // A statement giving several values of one kind ("37 percent, 36 percent and 13 percent")
         // lists figures of several things: which one another source's figure is about is unknown.
