@@ -174,6 +174,18 @@ final class ClaimTests: XCTestCase {
         XCTAssertTrue(fee.reasons.contains { $0.contains("12 million euros") }, "the other fee conflicts: \(fee.reasons)")
     }
 
+    func testNegatedFigureAndDatelineDateAreNotTheFiguresGiven() throws {
+        let a = analyze([
+            ("tariff.txt", "WASHINGTON, April 8, 2026 — Trade Representative Carla Hines said the tariff on imported steel would rise to 40 percent from May 1.\n"),
+            ("reply.txt", "Trade Minister Joao Prado said the tariff on imported steel would rise to 25 percent, not 40 percent.\n"),
+            ("wire.txt", "Customs director Lea Sand said the tariff on imported steel would rise on June 1.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "Carla Hines"))
+        XCTAssertTrue(c.reasons.contains { $0.hasPrefix("conflicting-figure") && $0.contains("25 percent") }, "\(c.reasons)")
+        XCTAssertTrue(c.reasons.contains { $0.hasPrefix("conflicting-date") && $0.contains("June 1") && $0.contains("May 1") },
+                      "the event date, not the dateline: \(c.reasons)")
+    }
+
     func testDenialWordAloneDoesNotAnswerAnUnrelatedClaim() throws {
         // A city news corpus: "city" and "next year" are everywhere; only a denial word and those are shared.
         let a = analyze([

@@ -240,8 +240,9 @@ public struct ClaimLinker: Sendable {
             var lo = q.range.lowerBound, hi = q.range.upperBound
             while lo > 0, !stops.contains(bytes[lo - 1]) { lo -= 1 }
             while hi < bytes.count, !stops.contains(bytes[hi]) { hi += 1 }
-            let before = String(decoding: bytes[lo..<q.range.lowerBound], as: UTF8.self)
-            let after = String(decoding: bytes[q.range.upperBound..<hi], as: UTF8.self)
+            // A dash ends a clause too ("WASHINGTON, April 8 — The United States will …").
+            let before = String(decoding: bytes[lo..<q.range.lowerBound], as: UTF8.self).components(separatedBy: "—").last ?? ""
+            let after = String(decoding: bytes[q.range.upperBound..<hi], as: UTF8.self).components(separatedBy: "—").first ?? ""
             quantityMonths.append(Set(ClaimLinker.words(before + " " + after).filter { months.contains($0) }))
             // What is measured is named by common words ("fee", "fined", "valid"), not by the names around it.
             return predicateTerms(before + " " + after)
@@ -249,7 +250,8 @@ public struct ClaimLinker: Sendable {
         // A statement giving several values of one kind ("37 percent, 36 percent and 13 percent")
         // lists figures of several things: which one another source's figure is about is unknown.
         var valuesByFamily: [String: Set<Double>] = [:]
-        for q in signals.quantities { valuesByFamily[q.family, default: []].insert(q.value) }
+        // (Dates are not listed figures: a dateline and an event date often stand in one statement.)
+        for q in signals.quantities where q.family != Quantity.dateFamily { valuesByFamily[q.family, default: []].insert(q.value) }
         let hedged = s.stance == "hedged" || s.speaker.name == nil || s.speaker.type == "anonymous" || signals.hedge
         return StatementFeatures(terms: contentTerms, predicates: predicateTerms(body), context: terms(s.sentence + " " + (doc?.title ?? "")),
                                  phrases: ClaimLinker.phrases(s.content), folded: ClaimLinker.fold(s.sentence),
@@ -446,7 +448,7 @@ public struct ClaimLinker: Sendable {
                 if sources.keys[k] == sources.keys[j] {
                     // A quotation right after the speaker's paraphrase ("X said A. 'B,' X said.") goes on with it.
                     let quoteAfter = gap <= 1 && statements[j].kind != "indirect" && statements[k].kind == "indirect"
-                    if quoteAfter || similarity(k, j) >= answerThreshold { return k }
+                    if quoteAfter { return k }
                 } else if gap <= 1, sources.sameSide(k, j), !features[k].terms.isDisjoint(with: features[j].terms) {
                     return k
                 }
