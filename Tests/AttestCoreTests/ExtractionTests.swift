@@ -46,6 +46,62 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(s.content, "We will not sign this week. The text is not ready")
     }
 
+    /// The statement of `speaker` found in `text` (a failure when there is none).
+    func statement(by speaker: String, in text: String) throws -> Statement {
+        try XCTUnwrap(analyze([("a.txt", text)]).statements.first { $0.speaker.name == speaker }, "no statement by \(speaker)")
+    }
+
+    func testQuotationContinuedAfterTheAttributionJoinsTheContent() throws {
+        let s = try statement(by: "Nadia Haddad", in: "“The port will reopen,” said Nadia Haddad, the harbour master. “Repairs take two weeks. Then ships return.” Traders were relieved.")
+        XCTAssertEqual(s.content, "The port will reopen … Repairs take two weeks. Then ships return.")
+        XCTAssertEqual(s.kind, "direct")
+    }
+
+    func testQuotationWithItsOwnAttributionIsNoContinuation() throws {
+        let s = try statement(by: "Nadia Haddad", in: "“The port will reopen,” Nadia Haddad said. “Not before May,” her deputy replied.")
+        XCTAssertEqual(s.content, "The port will reopen")
+    }
+
+    func testQuotationContinuesIntoAParagraphThatIsOnlyTheQuote() throws {
+        let text = "“Prices will fall,” Omar Rahimi said.\n\n“Not this month, but by winter.”\n\n“Supply is short,” a trader said on Monday, and left."
+        XCTAssertEqual(try statement(by: "Omar Rahimi", in: text).content, "Prices will fall … Not this month, but by winter.")
+    }
+
+    func testClauseAfterTheAttributionOfAQuotationIsNoContent() throws {
+        let s = try statement(by: "Nadia Haddad", in: "“The port will reopen,” Nadia Haddad said, pointing at the cranes.")
+        XCTAssertEqual(s.content, "The port will reopen")
+    }
+
+    func testContentEndingInAQuotationRunsToItsClosingMark() throws {
+        let s = try statement(by: "Omar Rahimi", in: "Omar Rahimi told the traders on Monday that “prices will fall. Not this month, but by winter.”")
+        XCTAssertTrue(s.content.hasSuffix("but by winter.”"), s.content)
+        XCTAssertEqual(s.kind, "mixed")
+    }
+
+    func testQuestionInQuotesStaysWithItsAttribution() throws {
+        let s = try statement(by: "Omar Rahimi", in: "“Who will pay for it?” Omar Rahimi asked. “Not the farmers.”")
+        XCTAssertEqual(s.content, "Who will pay for it? … Not the farmers.")
+    }
+
+    func testHeadlineHoldingACueIsRead() throws {
+        let a = analyze([("a.txt", "Ana Ruiz says port talks have failed\n\nTrade Talks In Lisbon\n\nThe meeting ended early on Monday.")])
+        let headline = try XCTUnwrap(a.statements.first)
+        XCTAssertEqual(headline.line, 1)
+        XCTAssertEqual(headline.speaker.name, "Ana Ruiz")
+        XCTAssertEqual(a.statements.count, 1, "a heading without a cue stays skipped")
+    }
+
+    func testLineEndingInAColonTakesTheQuotationThatFollows() throws {
+        let s = try statement(by: "Omar Rahimi", in: "Omar Rahimi added:\n\n“Nobody wants a price war.”")
+        XCTAssertEqual(s.content, "Nobody wants a price war.")
+    }
+
+    func testTwoApostropheQuotationIsDirectAndStripped() throws {
+        let s = try statement(by: "Ines Moreau", in: "''The harvest is late,'' said Ines Moreau, a grower. ''It rained all June.''")
+        XCTAssertEqual(s.kind, "direct")
+        XCTAssertEqual(s.content, "The harvest is late … It rained all June.")
+    }
+
     func testHedgedAssertionHasAnonymousSpeaker() throws {
         let a = analyze([("a.txt", "Meanwhile, reports indicate that the plant may close by autumn.")])
         let s = try XCTUnwrap(a.statements.first)
@@ -101,5 +157,24 @@ final class ExtractionTests: XCTestCase {
         let a = Analyzer(rules: rules, options: options).analyze(documents: [Document(id: "", path: "slow.txt", format: .text, bytes: text.utf8.count, text: text)])
         XCTAssertTrue(a.warnings.contains { $0.rule == "runaway" && $0.document == "slow.txt" && $0.message.contains("match limit") })
         XCTAssertTrue(a.statements.contains { $0.speaker.mention == "The spokesman" }, "other rules still ran")
+    }
+
+    func testSpilledStatementsComeBackWhole() throws {
+        var statement = Statement(documentIndex: 3, document: "a/b.txt", sentence: "“稀土,” he said.", span: ByteSpan(10..<30), line: 7,
+                                  speaker: Speaker(name: "Lin Jian", mention: "he", role: nil, type: "person"), cue: "said",
+                                  content: "稀土", kind: "direct", stance: "assert", rule: "r1", cueSpan: ByteSpan(24..<28), sentenceIndex: 5)
+        statement.id = "s9"; statement.via = "Pacific Wire"; statement.date = "2025-06-12"; statement.contentSpan = ByteSpan(13..<19)
+        statement.recipient = "reporters"
+        // Every stored property is in the codec: a new field must be added there too.
+        XCTAssertEqual(Mirror(reflecting: statement).children.compactMap(\.label), StatementCodec.statementFields)
+        XCTAssertEqual(Mirror(reflecting: statement.speaker).children.compactMap(\.label), StatementCodec.speakerFields)
+        let spill = try StatementSpill()
+        let empty = try spill.append([])
+        let chunk = try spill.append([statement, statement])
+        XCTAssertEqual(try spill.read(empty).count, 0)
+        let back = try spill.read(chunk)
+        XCTAssertEqual(back.count, 2)
+        let b = try XCTUnwrap(back.last)
+        XCTAssertEqual(String(describing: b), String(describing: statement), "every field survives the round trip")
     }
 }

@@ -59,6 +59,45 @@ final class SegmenterTests: XCTestCase {
         XCTAssertEqual(seg.sentences.count, 1)
     }
 
+    func testTwoApostrophesAreQuotationMarks() {
+        let text = "Officials hesitated. ''We will wait and see,'' said Mr. Ortega. ''Nothing is settled.''"
+        XCTAssertEqual(sentences(text), ["Officials hesitated.", "''We will wait and see,'' said Mr. Ortega.", "''Nothing is settled.''"])
+        let seg = segmenter.segment(text)
+        let bytes = Array(text.utf8)
+        XCTAssertEqual(seg.quotations.map { String(decoding: bytes[$0.range], as: UTF8.self) },
+                       ["''We will wait and see,''", "''Nothing is settled.''"])
+        XCTAssertNil(seg.quotation(containing: text.utf8.count - 40), "'said Mr. Ortega' lies between the quotations")
+    }
+
+    func testPossessiveApostropheIsNoQuotationMark() {
+        let seg = segmenter.segment("The workers' union met. The drivers' group left.")
+        XCTAssertTrue(seg.quotations.isEmpty)
+        XCTAssertEqual(seg.sentences.count, 2)
+    }
+
+    func testLineOfTwoApostropheQuoteIsNoHeading() {
+        let seg = segmenter.segment("Ortega Tells Voters ''We Will Not Back Down Now''\n\nThe report came out on Friday.")
+        XCTAssertFalse(seg.paragraphs[0].isHeading)
+    }
+
+    func testQuestionInQuotesThenNamedSpeakerIsOneSentence() {
+        let withVerbs = Segmenter(abbreviations: ["Sen"], attributionVerbs: ["asked", "said"])
+        let text = "“Is it over?” Sen. Ana Ruiz asked. “Not yet!” Crowds cheered."
+        let bytes = Array(text.utf8)
+        XCTAssertEqual(withVerbs.segment(text).sentences.map { String(decoding: bytes[$0.range], as: UTF8.self) },
+                       ["“Is it over?” Sen. Ana Ruiz asked.", "“Not yet!”", "Crowds cheered."])
+    }
+
+    func testShortLineEndingInAColonIsNoHeading() {
+        let seg = segmenter.segment("The minister added:\n\n“We are ready.”")
+        XCTAssertFalse(seg.paragraphs[0].isHeading)
+    }
+
+    func testJoinedInitialsDoNotEndASentence() {
+        XCTAssertEqual(sentences("The motion came from Sen. T.J. Walsh of Ohio. It failed."),
+                       ["The motion came from Sen. T.J. Walsh of Ohio.", "It failed."])
+    }
+
     func testOverlongRunIsCutIntoBoundedPieces() {
         let text = String(repeating: "word ", count: 5000)
         let seg = Segmenter(abbreviations: [], maxSentenceBytes: 1000).segment(text)

@@ -94,6 +94,8 @@ public struct ClaimLinker: Sendable {
     /// A statement of at least this many characters (speaker and content, folded) repeated word for word
     /// by another document from the same speaker is a relayed copy, not a second source.
     public var minRelayedSentence = 60
+    /// Figures of one kind further apart than this factor are about different things, not in conflict.
+    public var maxFigureRatio = 20.0
     /// A statement continues one of its own source's at most this many sentences before it.
     public var continueSentences = 2
     /// A non-confirmation that names no claim qualifies another source's claim at most this many sentences before it.
@@ -240,12 +242,18 @@ public struct ClaimLinker: Sendable {
             var lo = q.range.lowerBound, hi = q.range.upperBound
             while lo > 0, !stops.contains(bytes[lo - 1]) { lo -= 1 }
             while hi < bytes.count, !stops.contains(bytes[hi]) { hi += 1 }
-            // A dash ends a clause too ("WASHINGTON, April 8 — The United States will …").
-            let before = String(decoding: bytes[lo..<q.range.lowerBound], as: UTF8.self).components(separatedBy: "—").last ?? ""
-            let after = String(decoding: bytes[q.range.upperBound..<hi], as: UTF8.self).components(separatedBy: "—").first ?? ""
-            quantityMonths.append(Set(ClaimLinker.words(before + " " + after).filter { months.contains($0) }))
-            // What is measured is named by common words ("fee", "fined", "valid"), not by the names around it.
-            return predicateTerms(before + " " + after)
+            // The words next to the figure say what it measures ("valid for six months", "reach buyers
+            // within two weeks"): a few before it and after it, not the whole clause, so that two
+            // durations in one long clause about licences are not taken for the same quantity. A dash
+            // ends a clause too ("WASHINGTON, April 8 — The United States will …").
+            let clauseBefore = String(decoding: bytes[lo..<q.range.lowerBound], as: UTF8.self).components(separatedBy: "—").last ?? ""
+            let clauseAfter = String(decoding: bytes[q.range.upperBound..<hi], as: UTF8.self).components(separatedBy: "—").first ?? ""
+            let window = (clauseBefore.split(separator: " ").suffix(6) + clauseAfter.split(separator: " ").prefix(3)).joined(separator: " ")
+            quantityMonths.append(Set(ClaimLinker.words(clauseBefore + " " + clauseAfter).filter { months.contains($0) }))
+            // What is measured is named by common words ("fee", "fined", "valid"), not by the names
+            // around it: those next to the figure, else those of its clause.
+            let near = predicateTerms(window)
+            return near.isEmpty ? predicateTerms(clauseBefore + " " + clauseAfter) : near
         }
         // A statement giving several values of one kind ("37 percent, 36 percent and 13 percent")
         // lists figures of several things: which one another source's figure is about is unknown.
@@ -321,7 +329,11 @@ public struct ClaimLinker: Sendable {
             // A claim that gives a figure is confirmed only by a source giving a figure of that kind.
             let families = Set(features[i].signals.quantities.map(\.family))
             if !families.isEmpty, families.isDisjoint(with: features[j].signals.quantities.map(\.family)) { return false }
-            // ... and one of its figures must agree.
+            // And a source that brings a figure the claim has none of ("will arrive within two weeks")
+            // asserts something of its own, whatever background it shares with the claim.
+            let theirFamilies = Set(features[j].signals.quantities.map(\.family))
+            if !theirFamilies.isEmpty, theirFamilies.isDisjoint(with: families) { return false }
+            // And where both give figures of one kind, one of them must agree.
             let mine = features[i].signals.quantities, theirs = features[j].signals.quantities
             if !mine.isEmpty, !theirs.isEmpty, !mine.contains(where: { q in theirs.contains { $0.family == q.family && !$0.conflicts(with: q) } }) {
                 return false
@@ -350,7 +362,7 @@ public struct ClaimLinker: Sendable {
         var drafts: [ClaimDraft] = []
         var index: [String: [Int]] = [:]          // term -> drafts whose core holds it
         var claimsOf = [[Int]](repeating: [], count: n)  // statement -> drafts it asserts
-        var draftsBySpeaker: [String: [Int]] = [:]  // folded speaker name -> drafts it seeded
+        var draftsBySpeaker: [String: [Int]] = [:]  // folded speaker name -> drafts it asserts
 
         var firstContent: [String: Int] = [:]   // speaker|content -> first statement, for relayed sentences
         var bySentence: [String: Int] = [:]      // doc|sentence|speaker -> statement, for relayed copies
@@ -360,6 +372,8 @@ public struct ClaimLinker: Sendable {
             if !drafts[d].sources.contains(where: { sources.keys[$0] == sources.keys[j] }) { drafts[d].sources.append(j) }
             guard drafts[d].core.count < maxCore else { return }
             drafts[d].core.append(j)
+            // The claims a speaker asserts, for answers that name the speaker ("the president's claim").
+            if let key = sources.keys[j], draftsBySpeaker[key]?.last != d { draftsBySpeaker[key, default: []].append(d) }
             for t in features[j].terms where (df[t] ?? 0) <= blockingCap {
                 if index[t]?.last != d { index[t, default: []].append(d) }
             }
@@ -367,7 +381,6 @@ public struct ClaimLinker: Sendable {
         func seed(_ j: Int) -> Int {
             drafts.append(ClaimDraft(seed: j, members: [(j, "asserts")], core: []))
             let d = drafts.count - 1
-            if let key = sources.keys[j] { draftsBySpeaker[key, default: []].append(d) }
             addCore(d, j)
             claimsOf[j].append(d)
             return d
@@ -435,12 +448,15 @@ public struct ClaimLinker: Sendable {
             }
             return []
         }
-        /// The statement `j` goes on from: within `continueSentences` sentences before it in its
-        /// document, by the same speaker and similar enough to be linked as an answer, or (in the
-        /// sentence before) by another source of the same side ("J. R. Castellano" after "Castellano
-        /// Drive Systems") sharing a key term with it.
-        func continued(_ j: Int) -> Int? {
-            guard sources.keys[j] != nil else { return nil }
+        /// The statements `j` goes on from: within `continueSentences` sentences before it in its
+        /// document, the same speaker's paraphrase just before its quotation, or (in the sentence
+        /// before) another source of the same side ("J. R. Castellano" after "Castellano Drive
+        /// Systems") sharing a key term with it.
+        /// Nearest first: a statement of the same sentence that plays another part (the speaker's
+        /// denial of someone else's claim) must not hide the one it goes on from.
+        func continued(_ j: Int) -> [Int] {
+            guard sources.keys[j] != nil else { return [] }
+            var found: [Int] = []
             var k = j - 1
             while k >= 0, statements[k].documentIndex == statements[j].documentIndex {
                 let gap = statements[j].sentenceIndex - statements[k].sentenceIndex
@@ -448,13 +464,13 @@ public struct ClaimLinker: Sendable {
                 if sources.keys[k] == sources.keys[j] {
                     // A quotation right after the speaker's paraphrase ("X said A. 'B,' X said.") goes on with it.
                     let quoteAfter = gap <= 1 && statements[j].kind != "indirect" && statements[k].kind == "indirect"
-                    if quoteAfter { return k }
+                    if quoteAfter { found.append(k) }
                 } else if gap <= 1, sources.sameSide(k, j), !features[k].terms.isDisjoint(with: features[j].terms) {
-                    return k
+                    found.append(k)
                 }
                 k -= 1
             }
-            return nil
+            return found
         }
         /// The hedged statement with claims just before `j` (the sentence before) in its document.
         func precedingHedged(_ j: Int) -> Int? {
@@ -535,10 +551,11 @@ public struct ClaimLinker: Sendable {
                 // "she could not confirm who was guarding them") qualifies the claim just before it.
                 if targets.isEmpty, role == "not-confirms" { targets = precedingClaims(j) }
                 if targets.isEmpty {
-                    // Found by terms alone, an answer must share distinctive words with the claim, not
-                    // only a denial word and the talk of the day ("wrong", "there is no").
-                    let scored = candidates(j).filter { !hasSource($0, j) && drafts[$0].core.contains { sharesDistinctive($0, j) } }
+                    // Found by terms alone, an answer must say much the same as the claim or share
+                    // distinctive words with it, not only a denial word and the talk of the day.
+                    let scored = candidates(j).filter { !hasSource($0, j) }
                         .map { ($0, role == "confirms" ? confirmSimilarity($0, j) : draftSimilarity($0, j)) }
+                        .filter { $0.1 >= joinThreshold || drafts[$0.0].core.contains { sharesDistinctive($0, j) } }
                     let needed = role == "confirms" ? confirmThreshold : answerThreshold
                     if let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= needed { targets = [best.0] }
                 }
@@ -568,14 +585,16 @@ public struct ClaimLinker: Sendable {
             }
             // A source going on about what it or its own side has just said continues that statement:
             // it plays the same part in the same claims.
-            if !joined, let k = continued(j) {
-                for d in claimsOf[k] {
-                    guard let role = drafts[d].members.first(where: { $0.statement == k })?.role,
-                          ["asserts", "confirms"].contains(role), !drafts[d].has(j) else { continue }
-                    drafts[d].members.append((j, role))
-                    addCore(d, j)
-                    claimsOf[j].append(d)
-                    joined = true
+            if !joined {
+                for k in continued(j) where !joined {
+                    for d in claimsOf[k] {
+                        guard let role = drafts[d].members.first(where: { $0.statement == k })?.role,
+                              ["asserts", "confirms"].contains(role), !drafts[d].has(j) else { continue }
+                        drafts[d].members.append((j, role))
+                        addCore(d, j)
+                        claimsOf[j].append(d)
+                        joined = true
+                    }
                 }
                 if joined { continue }
             }
@@ -677,6 +696,9 @@ public struct ClaimLinker: Sendable {
             for (a, qa) in mine.signals.quantities.enumerated() {
                 for (b, qb) in theirs.signals.quantities.enumerated() where qa.conflicts(with: qb) {
                     guard !mine.listedFamilies.contains(qa.family), !theirs.listedFamilies.contains(qb.family) else { continue }
+                    // Two accounts of one quantity differ, but not twenty-fold: "within two weeks" and
+                    // "for one year" measure two things.
+                    if qa.family != Quantity.dateFamily, max(qa.value, qb.value) > maxFigureRatio * min(qa.value, qb.value) { continue }
                     // Figures for different months are figures for different periods.
                     let monthsA = mine.quantityMonths[a], monthsB = theirs.quantityMonths[b]
                     if !monthsA.isEmpty, !monthsB.isEmpty, monthsA.isDisjoint(with: monthsB) { continue }

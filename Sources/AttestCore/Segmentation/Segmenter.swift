@@ -62,11 +62,15 @@ public struct Segmenter: Sendable {
     public var sentenceStarters: Set<String>
     /// Longest sentence handed to the rules; longer runs are cut at white space.
     public var maxSentenceBytes: Int
+    /// Lower-case verbs of saying ("said", "asked"): a question or exclamation in quotation marks
+    /// followed by capitalised words and one of these verbs ("Why?” Lee asked.) is one sentence.
+    public var attributionVerbs: Set<String>
 
     public init(abbreviations: Set<String>, sentenceFinalAbbreviations: Set<String> = ["U.S", "U.K", "Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "etc", "D.C", "a.m", "p.m"],
                 sentenceStarters: Set<String> = ["The", "He", "She", "It", "They", "We", "I", "But", "This", "That", "In", "A", "An", "And", "However", "Its", "His", "Her", "Their", "There", "On", "At", "After"],
-                maxSentenceBytes: Int = 4096) {
+                maxSentenceBytes: Int = 4096, attributionVerbs: Set<String> = []) {
         self.abbreviations = abbreviations
+        self.attributionVerbs = attributionVerbs
         self.sentenceFinalAbbreviations = sentenceFinalAbbreviations
         self.sentenceStarters = sentenceStarters
         self.maxSentenceBytes = maxSentenceBytes
@@ -79,10 +83,12 @@ public struct Segmenter: Sendable {
     @inline(__always) static func isLower(_ b: UInt8) -> Bool { b >= 97 && b <= 122 }
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
 
-    /// Opening quote at byte i (“ or ‘ are 3 bytes; " is ambiguous and decided by context).
+    /// The quotation mark at byte i, if any: “ ” „ « », and the ambiguous " and '' (two
+    /// apostrophes, which some sources write for both marks), whose direction context decides.
     static func quoteMark(_ bytes: [UInt8], _ i: Int) -> (length: Int, kind: QuoteKind)? {
         let b = bytes[i]
         if b == 0x22 { return (1, .straight) }
+        if isDoubleApostrophe(bytes, i) { return (2, .straight) }
         if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
             switch bytes[i + 2] {
             case 0x9C: return (3, .open)      // “
@@ -97,6 +103,19 @@ public struct Segmenter: Sendable {
     }
 
     enum QuoteKind { case open, close, straight }
+
+    /// Two apostrophes used as one quotation mark (''like this''), not part of a longer run.
+    @inline(__always) static func isDoubleApostrophe(_ bytes: [UInt8], _ i: Int) -> Bool {
+        i + 1 < bytes.count && bytes[i] == 0x27 && bytes[i + 1] == 0x27
+            && (i == 0 || bytes[i - 1] != 0x27) && (i + 2 >= bytes.count || bytes[i + 2] != 0x27)
+    }
+
+    /// Whether the text before `end` finishes with a closing quotation mark (” ’ " or '').
+    static func endsWithQuoteMark(_ bytes: [UInt8], _ end: Int) -> Bool {
+        if end >= 1, bytes[end - 1] == 0x22 { return true }
+        if end >= 2, isDoubleApostrophe(bytes, end - 2) { return true }
+        return endsWithCloseQuote(bytes, end)
+    }
 
     // MARK: - Segmenting
 
@@ -187,7 +206,7 @@ public struct Segmenter: Sendable {
             if let c = current {
                 let prevLast = bytes[c.upperBound - 1]
                 let nextFirst = bytes[line.lowerBound]
-                let prevTerminal = [46, 33, 63, 58, 34, 41].contains(prevLast) || Segmenter.endsWithCloseQuote(bytes, c.upperBound)
+                let prevTerminal = [46, 33, 63, 58, 41].contains(prevLast) || Segmenter.endsWithQuoteMark(bytes, c.upperBound)
                 let join = !prevTerminal && (wrapped || (Segmenter.isLower(nextFirst) && content[k - 1].count >= 25))
                 if join {
                     current = c.lowerBound..<line.upperBound
@@ -210,13 +229,15 @@ public struct Segmenter: Sendable {
         let text = String(decoding: bytes[range], as: UTF8.self)
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
         let lastChar = text.last ?? " "
-        let terminal = ".!?\"”’)".contains(lastChar)
+        // A line ending in a colon introduces what follows ("He added:"): no heading.
+        let terminal = ".!?):".contains(lastChar) || Segmenter.endsWithQuoteMark(bytes, range.upperBound)
+        let quotes = text.contains("“") || text.contains("\"") || text.contains("''")
         var heading = false
         if words.count <= 14 {
             if !terminal { heading = true }
             let long = words.filter { $0.count >= 4 && $0.first?.isLetter == true }
             let capitalised = long.filter { $0.first?.isUppercase == true }
-            if long.count >= 2, capitalised.count * 4 >= long.count * 3, lastChar != "." , !text.contains("“"), !text.contains("\"") { heading = true }
+            if long.count >= 2, capitalised.count * 4 >= long.count * 3, lastChar != ".", !quotes { heading = true }
         }
         if !text.contains(where: { $0.isLetter }) { heading = true }
         return Paragraph(range: range, isHeading: heading)
@@ -246,7 +267,8 @@ public struct Segmenter: Sendable {
             let next = bytes[k]
             var boundary = false
             if hasSpace {
-                boundary = Segmenter.isUpper(next) || Segmenter.isDigit(next) || next == 34 || next == 40 || next == 91 || next >= 0xC0 && !Segmenter.isLowerMultibyte(bytes, k)
+                boundary = Segmenter.isUpper(next) || Segmenter.isDigit(next) || next == 34 || next == 40 || next == 91
+                    || Segmenter.isDoubleApostrophe(bytes, k) || next >= 0xC0 && !Segmenter.isLowerMultibyte(bytes, k)
                 if !boundary, b == 46, j == i + 1, Segmenter.isLower(next) {
                     // Sloppy scraped text starts sentences in lower case ("standards. in return").
                     let word = precedingWord(bytes, start, i)
@@ -257,6 +279,9 @@ public struct Segmenter: Sendable {
             } else if b != 46, Segmenter.isUpper(next) {
                 boundary = true   // "ready?Yes"
             }
+            if boundary, b != 46, hasSpace, Segmenter.endsWithQuoteMark(bytes, j), attributionFollows(bytes, k, end) {
+                boundary = false   // “Why?” Lee asked.
+            }
             if boundary && b == 46 {
                 let word = precedingWord(bytes, start, i)
                 if !word.isEmpty {
@@ -265,8 +290,8 @@ public struct Segmenter: Sendable {
                         boundary = sentenceStarters.contains(nextWord)
                     } else if abbreviations.contains(word) {
                         boundary = false
-                    } else if word.count == 1, let ch = word.unicodeScalars.first, ch.properties.isUppercase {
-                        boundary = false   // initials: "J. R. Smith"
+                    } else if Segmenter.isInitials(word) {
+                        boundary = false   // initials: "J. R. Smith", "G.K. Chesterton"
                     }
                 }
             }
@@ -282,6 +307,31 @@ public struct Segmenter: Sendable {
         while tail < end, Segmenter.isSpace(bytes[tail]) { tail += 1 }
         if tail < end { result.append(tail..<end) }
         return result
+    }
+
+    /// Whether the words from `start` are capitalised words (a name, a title) and then an
+    /// attribution verb: "Lee asked", "Sen. Ana Ruiz said".
+    func attributionFollows(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        guard !attributionVerbs.isEmpty else { return false }
+        var k = start
+        for _ in 0..<6 {
+            while k < end, Segmenter.isSpace(bytes[k]) { k += 1 }
+            let word = followingWord(bytes, k, end)
+            guard !word.isEmpty else { return false }
+            var bare = Substring(word)
+            while let last = bare.last, ".,;:!?".contains(last) { bare.removeLast() }
+            if k > start, attributionVerbs.contains(String(bare)) { return true }
+            guard let first = bare.unicodeScalars.first, first.properties.isUppercase else { return false }
+            if bare.count < word.count, !word.hasSuffix(".") { return false }   // a comma ends the name
+            k += word.utf8.count
+        }
+        return false
+    }
+
+    /// One capital letter, or capitals joined by full stops ("J", "G.K"): a person's initials.
+    static func isInitials(_ word: String) -> Bool {
+        let letters = word.split(separator: ".", omittingEmptySubsequences: false)
+        return letters.allSatisfy { $0.count == 1 && $0.unicodeScalars.first?.properties.isUppercase == true }
     }
 
     static func isLowerMultibyte(_ bytes: [UInt8], _ k: Int) -> Bool {
@@ -323,7 +373,7 @@ public struct Segmenter: Sendable {
                 var kind = mark.kind
                 if kind == .straight {
                     let before: UInt8 = i > paragraph.range.lowerBound ? bytes[i - 1] : 32
-                    let after: UInt8 = i + 1 < end ? bytes[i + 1] : 32
+                    let after: UInt8 = i + mark.length < end ? bytes[i + mark.length] : 32
                     let openingContext = Segmenter.isSpace(before) || before == 40 || before == 91 || before == 45 || before == 58 || i == paragraph.range.lowerBound
                     if openAt == nil { kind = (openingContext && !Segmenter.isSpace(after)) || i == paragraph.range.lowerBound ? .open : .close }
                     else { kind = .close }
