@@ -70,7 +70,7 @@ public struct DocumentLoader: Sendable {
         guard let format = DocumentLoader.format(forPath: path) else {
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             let ext = (path as NSString).pathExtension
-            return [.skipped(path: path, format: .text, bytes: size ?? 0,
+            return [.skipped(path: path, format: .text, bytes: size,
                              reason: "unsupported file type \(ext.isEmpty ? "(no extension)" : "'.\(ext)'"); expected .txt, .md, .html, .htm or .jsonl")]
         }
         let raw: [UInt8]
