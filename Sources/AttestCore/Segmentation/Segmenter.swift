@@ -226,6 +226,24 @@ public struct Segmenter: Sendable {
 
     /// A heading: a short line without final punctuation, or a short title-cased line.
     func makeParagraph(_ bytes: [UInt8], _ range: Range<Int>) -> Paragraph {
+        // Most paragraphs are long prose: count words on the bytes and stop at 15, and only decode
+        // short paragraphs (heading candidates) into characters.
+        var wordCount = 0
+        var inWord = false
+        for i in range {
+            let b = bytes[i]
+            let space = b == 32 || b == 9 || b == 10
+            if !space && !inWord {
+                wordCount += 1
+                if wordCount > 14 { break }
+            }
+            inWord = !space
+        }
+        if wordCount > 14 {
+            let asciiLetter = bytes[range].contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+            let anyLetter = asciiLetter || String(decoding: bytes[range], as: UTF8.self).contains(where: { $0.isLetter })
+            return Paragraph(range: range, isHeading: !anyLetter)
+        }
         let text = String(decoding: bytes[range], as: UTF8.self)
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
         let lastChar = text.last ?? " "
