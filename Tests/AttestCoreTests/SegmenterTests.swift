@@ -96,6 +96,7 @@ final class SegmenterTests: XCTestCase {
     func testJoinedInitialsDoNotEndASentence() {
         XCTAssertEqual(sentences("The motion came from Sen. T.J. Walsh of Ohio. It failed."),
                        ["The motion came from Sen. T.J. Walsh of Ohio.", "It failed."])
+        XCTAssertEqual(sentences("She spoke in Concord, N.H. The crowd cheered."), ["She spoke in Concord, N.H.", "The crowd cheered."])
     }
 
     func testOverlongRunIsCutIntoBoundedPieces() {

@@ -291,7 +291,9 @@ public struct Segmenter: Sendable {
                     } else if abbreviations.contains(word) {
                         boundary = false
                     } else if Segmenter.isInitials(word) {
-                        boundary = false   // initials: "J. R. Smith", "G.K. Chesterton"
+                        // Initials: "J. R. Smith", "G.K. Chesterton"; joined ones may also be a
+                        // place that ends the sentence ("in Concord, N.H. The rally").
+                        boundary = word.count > 1 && sentenceStarters.contains(nextWord)
                     }
                 }
             }
