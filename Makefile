@@ -6,10 +6,14 @@ ATTEST := .build/debug/attest
 CORPUS := corpora/rare-earths
 OUT := out
 
-.PHONY: deps build release demo test bench clean
+.PHONY: deps browser-deps build release demo test bench bench-linking screenshot clean
 
 deps:
 	@bash scripts/install-deps.sh
+
+# Chromium for the HTML report checks; optional (the browser test is skipped without it).
+browser-deps:
+	@bash scripts/install-deps.sh --browser
 
 build: deps
 	$(SWIFT) build
@@ -26,11 +30,19 @@ demo: build
 	@echo "JSON result: $(OUT)/rare-earths.json"
 	@echo "HTML contradiction report: $(OUT)/rare-earths.html (open it in a browser)"
 
-test: build
+test: build browser-deps
 	$(SWIFT) test
+
+# Renders the demo's HTML report to out/rare-earths.png with headless Chromium.
+screenshot: demo browser-deps
+	bash scripts/html-screenshot.sh $(OUT)/rare-earths.html $(OUT)/rare-earths.png
 
 bench: release
 	bash scripts/bench.sh
+
+# Claim-linking time at 1x, 10x and 100x of the bundled corpus.
+bench-linking: release
+	bash scripts/bench-linking.sh
 
 clean:
 	rm -rf .build $(OUT) bench-data

@@ -80,3 +80,6 @@ awk -v mb="$MB" -v n="$STATEMENTS" -v ta="$t_all" -v t1="$t_one" -v tg="$t_grep"
   printf "with claims (quarter corpus): %.2f s, peak RSS %.1f MB\n", tc, rc/1024
   printf "statements: %d\n", n
 }'
+
+# Claim linking at 1x, 10x and 100x of a corpus (its own script).
+if [ -f scripts/bench-linking.sh ]; then bash scripts/bench-linking.sh; fi

@@ -25,9 +25,12 @@ public enum HTMLReport {
         return out
     }
 
+    /// Evidence roles in legend order.
+    static let roleOrder = ["asserts", "confirms", "denies", "not-confirms", "conflicting-figure", "conflicting-date", "conflicting-title"]
+
     static let roleColors: [String: String] = [
         "asserts": "#6b7280", "confirms": "#15803d", "denies": "#b91c1c", "not-confirms": "#c2410c",
-        "conflicting-figure": "#7e22ce",
+        "conflicting-figure": "#7e22ce", "conflicting-date": "#a21caf", "conflicting-title": "#be185d",
     ]
 
     static let statusColors: [String: String] = [
@@ -62,7 +65,7 @@ public enum HTMLReport {
         .evidence{margin:.6em 0;padding:.4em .6em;background:#f9fafb;border-left:4px solid #9ca3af}
         .context{color:#374151}.context mark{background:#fef08a}.context b{background:#bfdbfe;font-weight:600}
         .meta{font-size:.85em;color:#4b5563}.filters label{margin-right:1em}
-        svg text{font-size:11px;fill:#111827}
+        svg text{font-size:11px;fill:#111827}svg text.head{font-size:12px;font-weight:600;fill:#374151}
         </style></head><body>
         <h1>Attest contradiction report</h1>
         <p class="summary"><span>\(ok) documents</span><span>\(a.statements.count) statements</span><span>\(a.claims.count) claims:</span>
@@ -111,7 +114,9 @@ public enum HTMLReport {
         let members = c.evidence.compactMap { e in index.statements[e.statement].map { (e.role, $0) } }
         let speakers = Set(members.map { $0.1.speaker.name ?? "unattributed" }).sorted().joined(separator: "\u{1F}")
         let outlets = Set(members.map { index.outlet($0.1) }).sorted().joined(separator: "\u{1F}")
-        var out = "<details class=\"claim\" id=\"\(escape(c.id))\" data-status=\"\(escape(c.status))\" data-speakers=\"\(escape(speakers))\" data-outlets=\"\(escape(outlets))\">\n"
+        // Contradicted claims open by default: they are what a fact-checker reads first.
+        let open = c.status == ClaimStatus.contradicted.rawValue ? " open" : ""
+        var out = "<details class=\"claim\"\(open) id=\"\(escape(c.id))\" data-status=\"\(escape(c.status))\" data-speakers=\"\(escape(speakers))\" data-outlets=\"\(escape(outlets))\">\n"
         out += "<summary><span class=\"badge\" style=\"background:\(statusColors[c.status] ?? "#444")\">\(escape(c.status))</span>"
         out += "\(escape(c.id)): \(escape(c.text)) <span class=\"claimant\">— \(escape(c.claimant ?? "an unnamed source"))</span></summary>\n"
         if !c.reasons.isEmpty {
@@ -119,7 +124,7 @@ public enum HTMLReport {
         }
         for (role, s) in members {
             out += "<div class=\"evidence\" style=\"border-left-color:\(roleColors[role] ?? "#9ca3af")\">"
-            out += "<div class=\"meta\"><strong>\(escape(role))</strong> · \(escape(s.speaker.name ?? "unattributed")) · \(escape(index.place(s))) · \(escape(index.outlet(s))) · rule \(escape(s.rule))</div>"
+            out += "<div class=\"meta\"><strong>\(escape(role))</strong> · \(escape(s.speaker.name ?? "unattributed")) · \(escape(index.place(s)))\(index.document(s)?.outlet.map { " · " + escape($0) } ?? "") · rule \(escape(s.rule))</div>"
             out += "<div class=\"context\">\(context(s, index))</div></div>\n"
         }
         return out + "</details>\n"
@@ -168,13 +173,21 @@ public enum HTMLReport {
                 if outletEdges.insert("\(row)|\(o)").inserted { outletPairs.append((row, o)) }
             }
         }
-        let rowHeight = 24, width = 1000
-        let height = max(speakers.count, shown.count, outlets.count, 1) * rowHeight + 20
+        let rowHeight = 24, width = 1000, top = 44
+        let height = max(speakers.count, shown.count, outlets.count, 1) * rowHeight + top + 36
         func y(_ i: Int, _ count: Int) -> Int {
             let total = max(speakers.count, shown.count, outlets.count, 1)
-            return 20 + Int(Double(i) * Double(total) / Double(max(count, 1)) * Double(rowHeight))
+            return top + Int(Double(i) * Double(total) / Double(max(count, 1)) * Double(rowHeight))
         }
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"100%\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"Who answered whom\">\n"
+        out += "<text class=\"head\" x=\"225\" y=\"16\" text-anchor=\"end\">Speakers</text><text class=\"head\" x=\"426\" y=\"16\">Claims</text><text class=\"head\" x=\"795\" y=\"16\">Outlets and documents</text>\n"
+        // Legend: what each edge colour means.
+        var legendX = 20
+        for role in roleOrder {
+            let ly = height - 14
+            out += "<line x1=\"\(legendX)\" y1=\"\(ly - 4)\" x2=\"\(legendX + 24)\" y2=\"\(ly - 4)\" stroke=\"\(roleColors[role] ?? "#999")\" stroke-width=\"3\"/><text x=\"\(legendX + 30)\" y=\"\(ly)\">\(role)</text>\n"
+            legendX += 30 + role.count * 7 + 18
+        }
         for (who, row, role) in edges {
             guard let si = speakers.firstIndex(of: who) else { continue }
             out += "<line x1=\"230\" y1=\"\(y(si, speakers.count) - 4)\" x2=\"420\" y2=\"\(y(row, shown.count) - 4)\" stroke=\"\(roleColors[role] ?? "#999")\" stroke-width=\"\(role == "asserts" ? 1 : 2)\"><title>\(escape(who)) \(escape(role)) \(escape(shown[row].id))</title></line>\n"

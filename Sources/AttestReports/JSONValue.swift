@@ -58,22 +58,46 @@ public indirect enum JSONValue: Sendable {
     /// JSON string escaping; `<`, `>` and `&` are escaped too so output is safe inside HTML.
     static func escape(_ s: String, into out: inout String) {
         out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
+        // Copy runs of bytes that need no escape in one go; only ASCII specials and U+2028/2029
+        // (lead byte 0xE2) are looked at.
+        let bytes = s.utf8
+        var runStart = bytes.startIndex
+        var i = runStart
+        while i != bytes.endIndex {
+            let b = bytes[i]
+            var replacement: String? = nil
+            var width = 1
+            switch b {
+            case 0x22: replacement = "\\\""
+            case 0x5C: replacement = "\\\\"
+            case 0x0A: replacement = "\\n"
+            case 0x0D: replacement = "\\r"
+            case 0x09: replacement = "\\t"
+            case 0x3C: replacement = "\\u003c"
+            case 0x3E: replacement = "\\u003e"
+            case 0x26: replacement = "\\u0026"
+            case 0xE2:
+                let second = bytes.index(after: i)
+                if second != bytes.endIndex, bytes[second] == 0x80 {
+                    let third = bytes.index(after: second)
+                    if third != bytes.endIndex, bytes[third] == 0xA8 || bytes[third] == 0xA9 {
+                        replacement = bytes[third] == 0xA8 ? "\\u2028" : "\\u2029"
+                        width = 3
+                    }
+                }
             default:
-                if u.value < 0x20 { out += String(format: "\\u%04x", u.value) } else { out.unicodeScalars.append(u) }
+                if b < 0x20 { replacement = String(format: "\\u%04x", b) }
+            }
+            if let replacement {
+                out += s[runStart..<i]
+                out += replacement
+                i = bytes.index(i, offsetBy: width)
+                runStart = i
+            } else {
+                i = bytes.index(after: i)
             }
         }
+        out += s[runStart..<bytes.endIndex]
         out += "\""
     }
 }

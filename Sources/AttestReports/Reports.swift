@@ -53,13 +53,19 @@ public enum JSONReport {
     /// JSON Lines: one statement per line, then one claim per line (`"record": "claim"`).
     public static func renderLines(_ a: Analysis) -> String {
         var out = ""
-        for s in a.statements {
-            if case .object(let pairs) = statement(s) { out += JSONValue.object([("record", .string("statement"))] + pairs).render(indent: nil) + "\n" }
+        try? writeLines(a) { out += $0 }
+        return out
+    }
+
+    /// JSON Lines written piece by piece (one line per call), for output that streams instead of
+    /// being built in memory; statements spilled to disk are read back one document at a time.
+    public static func writeLines(_ a: Analysis, to write: (String) throws -> Void) throws {
+        try a.forEachStatement { s in
+            if case .object(let pairs) = statement(s) { try write(JSONValue.object([("record", .string("statement"))] + pairs).render(indent: nil) + "\n") }
         }
         for c in a.claims {
-            if case .object(let pairs) = claim(c) { out += JSONValue.object([("record", .string("claim"))] + pairs).render(indent: nil) + "\n" }
+            if case .object(let pairs) = claim(c) { try write(JSONValue.object([("record", .string("claim"))] + pairs).render(indent: nil) + "\n") }
         }
-        return out
     }
 }
 

@@ -17,6 +17,9 @@ public struct PatternOptions: OptionSet, Sendable, Hashable {
     public static let dotAll = PatternOptions(rawValue: 0x0000_0020)
     /// `^` and `$` match at line starts and ends.
     public static let multiline = PatternOptions(rawValue: 0x0000_0400)
+    /// Allow a per-match limit on where a match may start (`firstMatch(startLimit:)`), which
+    /// JIT code then honours while searching.
+    public static let useOffsetLimit = PatternOptions(rawValue: 0x0080_0000)
 
     /// The defaults Attest uses: UTF-8 with Unicode-aware classes.
     public static let unicode: PatternOptions = [.utf, .ucp]
@@ -40,6 +43,8 @@ public struct PatternCompileError: Error, CustomStringConvertible, Sendable {
 public final class CompiledPattern: @unchecked Sendable {
     /// The pattern text as given.
     public let source: String
+    /// The options it was compiled with.
+    public let options: PatternOptions
     /// Named capture groups and their numbers.
     public let groupNumbers: [String: Int]
     /// Number of capturing groups.
@@ -63,6 +68,7 @@ public final class CompiledPattern: @unchecked Sendable {
         }
         self.code = compiled
         self.source = pattern
+        self.options = options
         var jitted = false
         if jit {
             jitted = pcre2_jit_compile_8(compiled, 0x1 /* PCRE2_JIT_COMPLETE */) == 0
@@ -105,9 +111,27 @@ public final class CompiledPattern: @unchecked Sendable {
         return result
     }
 
-    /// Finds the first match at or after byte offset `start`.
-    public func firstMatch(in subject: UTF8Text, from start: Int = 0, scratch: MatchScratch) throws(MatchLimitError) -> PatternMatch? {
-        try scratch.match(self, subject: subject, start: start)
+    /// Finds the first match at or after byte offset `start`. With `startLimit`, only matches that
+    /// start at or before that offset count; the search stops there when the pattern was compiled
+    /// with ``PatternOptions/useOffsetLimit`` (otherwise a later match is filtered out afterwards).
+    public func firstMatch(in subject: UTF8Text, from start: Int = 0, startLimit: Int? = nil,
+                           scratch: MatchScratch) throws(MatchLimitError) -> PatternMatch? {
+        let m = try scratch.match(self, subject: subject, start: start, startLimit: startLimit)
+        if let m, let startLimit, m.range.lowerBound > startLimit { return nil }
+        return m
+    }
+
+    /// Where the last of the non-overlapping matches ends (as `allMatches` finds them), or nil
+    /// when there is none.
+    public func lastMatchEnd(in subject: UTF8Text, scratch: MatchScratch) throws(MatchLimitError) -> Int? {
+        var position = 0
+        var end: Int? = nil
+        let count = subject.bytes.count
+        while position <= count, let m = try scratch.match(self, subject: subject, start: position) {
+            end = m.range.upperBound
+            position = m.range.isEmpty ? subject.nextCharacterBoundary(after: m.range.upperBound) : m.range.upperBound
+        }
+        return end
     }
 
     /// All non-overlapping matches, left to right. Empty matches advance one whole character.

@@ -116,10 +116,17 @@ public final class MatchScratch {
         if let jitStack { pcre2_jit_stack_free_8(jitStack) }
     }
 
-    func match(_ pattern: CompiledPattern, subject: UTF8Text, start: Int) throws(MatchLimitError) -> PatternMatch? {
+    func match(_ pattern: CompiledPattern, subject: UTF8Text, start: Int, startLimit: Int? = nil) throws(MatchLimitError) -> PatternMatch? {
         let count = subject.bytes.count
         guard start <= count else { return nil }
         guard let matchData, let context else { throw MatchLimitError(code: -48 /* NOMEMORY */, startOffset: start) }
+        if let startLimit {
+            guard startLimit >= start else { return nil }
+            if pattern.options.contains(.useOffsetLimit) {
+                pcre2_set_offset_limit_8(context, startLimit)
+            }
+        }
+        defer { if startLimit != nil && pattern.options.contains(.useOffsetLimit) { pcre2_set_offset_limit_8(context, ~0) } }
         let rc: Int32 = subject.bytes.withUnsafeBufferPointer { buf in
             // An empty array may have a nil base address; PCRE2 accepts any pointer for length 0.
             let base = buf.baseAddress ?? UnsafePointer<UInt8>(bitPattern: 1)

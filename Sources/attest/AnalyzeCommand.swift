@@ -45,6 +45,9 @@ struct AnalyzeCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not build claims (statements only).")
     var noClaims = false
 
+    @Flag(name: .long, help: "Print the time claim linking takes (statements, claims, seconds) to standard error.")
+    var timeLinking = false
+
     @Flag(name: .long, help: "Colour in the text report even when not writing to a terminal.")
     var color = false
 
@@ -59,28 +62,44 @@ struct AnalyzeCommand: ParsableCommand {
         var options = AnalysisOptions()
         options.maxDocumentBytes = maxDocumentBytes
         if let workers { options.workers = max(1, workers) }
-        options.buildClaims = !noClaims
         // Only the Markdown and HTML reports quote context from the documents; other formats drop the text early.
         options.keepText = [.markdown, .html].contains(format)
-        let analysis = Analyzer(rules: rules, options: options).analyze(paths: paths)
+        options.profileRules = profileRules
+        // JSON Lines without claims streams: statements wait on disk, not in memory.
+        options.spillStatements = format == .jsonl && noClaims
+        // Timed linking runs after the analysis, on its statements, so that only linking is measured.
+        options.buildClaims = !noClaims && !timeLinking
+        let analyzer = Analyzer(rules: rules, options: options)
+        var analysis = analyzer.analyze(paths: paths)
+        if timeLinking && !noClaims {
+            let start = DispatchTime.now().uptimeNanoseconds
+            analysis.claims = ClaimLinker(rules: rules).link(statements: analysis.statements, documents: analysis.documents)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            Stderr.print("attest: linking: \(analysis.statements.count) statements, \(analysis.claims.count) claims, "
+                         + String(format: "%.3f", seconds) + " s")
+        }
         for problem in analysis.inputProblems { Stderr.print("attest: \(problem)") }
         for doc in analysis.documents where doc.status == .skipped {
             Stderr.print("attest: \(doc.path): skipped: \(doc.error ?? "unknown reason")")
         }
         for warning in analysis.warnings { Stderr.print("attest: warning: \(warning)") }
-        if profileRules {
-            Stderr.print(RuleProfiler.render(RuleProfiler(rules: rules, matchLimit: options.matchLimit).profile(analysis)))
+        if let profile = analyzer.profile {
+            Stderr.print(RuleProfile.render(profile.sortedEntries(including: rules)))
         }
         let rendered: String
         switch format {
         case .json: rendered = JSONReport.render(analysis)
-        case .jsonl: rendered = JSONReport.renderLines(analysis)
+        case .jsonl:
+            let sink = try BufferedOutput(path: output)
+            try JSONReport.writeLines(analysis) { try sink.write($0) }
+            try sink.close()
+            rendered = ""
         case .text: rendered = TextReport.render(analysis, color: color || (output == nil && isatty(1) != 0))
         case .markdown: rendered = MarkdownReport.render(analysis)
         case .html: rendered = HTMLReport.render(analysis)
         case .claimreview: rendered = ClaimReviewReport.render(analysis)
         }
-        try write(rendered, to: output)
+        if format != .jsonl { try write(rendered, to: output) }
         if let failOn, analysis.claims.contains(where: { failOn.statuses.contains($0.status) }) {
             Stderr.print("attest: --fail-on \(failOn.rawValue): \(analysis.claims.filter { failOn.statuses.contains($0.status) }.count) claim(s)")
             throw ExitCode(1)
@@ -99,5 +118,45 @@ func write(_ text: String, to path: String?) throws {
         }
     } else {
         FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// Output written in 64 KiB pieces to a file (created or truncated) or to standard output, so
+/// that a long JSON Lines result never sits in memory whole.
+final class BufferedOutput {
+    private let handle: FileHandle
+    private let path: String?
+    private var buffer = Data()
+
+    init(path: String?) throws {
+        if let path, path != "-" {
+            guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+                throw ValidationError("cannot write \(path)")
+            }
+            handle = h
+            self.path = path
+        } else {
+            handle = FileHandle.standardOutput
+            self.path = nil
+        }
+        buffer.reserveCapacity(1 << 16)
+    }
+
+    func write(_ text: String) throws {
+        buffer.append(contentsOf: text.utf8)
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        do { try handle.write(contentsOf: buffer) } catch {
+            throw ValidationError("cannot write \(path ?? "standard output"): \(error.localizedDescription)")
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    func close() throws {
+        try flush()
+        if path != nil { try? handle.close() }
     }
 }

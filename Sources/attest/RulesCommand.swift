@@ -160,6 +160,12 @@ struct RulesShowCommand: ParsableCommand {
         out += "pattern as written:\n" + indent(rule.pattern.trimmingCharacters(in: .newlines)) + "\n"
         out += "expanded pattern (\(rule.expandedPattern.utf8.count) bytes, extended mode unless no_extended):\n"
         out += indent(rule.expandedPattern.trimmingCharacters(in: .newlines)) + "\n"
+        if let filter = rule.cueFilter {
+            out += "cue filter (the cue group alone; the rule runs only where it matches, and its matches start before the last one ends):\n"
+            out += indent(filter.source.trimmingCharacters(in: .newlines)) + "\n"
+        } else if [.statement, .hedge].contains(rule.phase) {
+            out += "cue filter: none (the cue group is optional, inside an alternation, or does not compile alone)\n"
+        }
         out += "examples:\n"
         for e in rule.examples {
             out += "  \(e.kind.rawValue): \(quoted(e.text))\n"

@@ -83,6 +83,39 @@ final class AnalyzeCommandTests: XCTestCase {
         XCTAssertFalse(text.stdout.contains("\u{1B}["), "no colour codes when not on a terminal")
     }
 
+    func testStreamedJSONLinesMatchTheInMemoryResultOverAWholeCorpus() throws {
+        // `--format jsonl --no-claims` keeps statements on disk while it runs; what it writes must be
+        // the statements of the in-memory JSON result: same order, ids and canonical names.
+        let dir = try temporaryFolder(self)
+        let out = dir.appendingPathComponent("streamed.jsonl").path
+        let streamed = try runAttest(["analyze", "corpora/rare-earths", "--format", "jsonl", "--no-claims", "-o", out])
+        XCTAssertEqual(streamed.status, 0, streamed.stderr)
+        let lines = try String(contentsOfFile: out, encoding: .utf8).split(separator: "\n").map { try jsonObject(String($0)) }
+        let whole = try runAttest(["analyze", "corpora/rare-earths", "--format", "json", "--no-claims"])
+        let statements = try XCTUnwrap(try jsonObject(whole.stdout)["statements"] as? [[String: Any]])
+        XCTAssertGreaterThan(statements.count, 20)
+        XCTAssertEqual(lines.count, statements.count)
+        for (line, statement) in zip(lines, statements) {
+            XCTAssertEqual(line["id"] as? String, statement["id"] as? String)
+            XCTAssertEqual(line["sentence"] as? String, statement["sentence"] as? String)
+            XCTAssertEqual((line["speaker"] as? [String: Any])?["name"] as? String, (statement["speaker"] as? [String: Any])?["name"] as? String)
+            XCTAssertEqual(line["content"] as? String, statement["content"] as? String)
+        }
+        // A one-word name in one document takes the full name used elsewhere in the corpus.
+        XCTAssertTrue(lines.contains { ($0["speaker"] as? [String: Any])?["name"] as? String == "Donald Trump" })
+    }
+
+    func testProfileRulesTimesTheRulesOfTheRunItself() throws {
+        let result = try runAttest(["analyze", "-", "--format", "jsonl", "--no-claims", "--profile-rules"], stdin: goodArticle)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("rule profile"), result.stderr)
+        let row = try XCTUnwrap(result.stderr.split(separator: "\n").first { $0.hasPrefix("speaker-cue-content ") })
+        let fields = row.split(separator: " ")
+        XCTAssertGreaterThan(Int(fields[3]) ?? 0, 0, "it ran on some sentences: \(row)")
+        XCTAssertGreaterThan(Int(fields[4]) ?? 0, 0, "and matched: \(row)")
+        XCTAssertTrue(result.stderr.contains("(cue filters)"))
+    }
+
     func testBrokenUserRuleIsReportedWithFileLineAndTheRunGoesOn() throws {
         let dir = try temporaryFolder(self)
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("lexicons"), withIntermediateDirectories: true)

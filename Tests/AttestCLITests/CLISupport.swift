@@ -19,8 +19,25 @@ struct RunResult {
 
 /// Runs the built binary with arguments, optional standard input, in `directory` (default: repo root).
 func runAttest(_ arguments: [String], stdin: String? = nil, directory: URL? = nil) throws -> RunResult {
+    try runProgram(attestBinary, arguments, stdin: stdin, directory: directory)
+}
+
+/// The first of `names` found on `PATH`, or nil.
+func findOnPath(_ names: [String]) -> URL? {
+    let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+    for name in names {
+        for dir in path.split(separator: ":") {
+            let candidate = URL(fileURLWithPath: String(dir)).appendingPathComponent(name)
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+    }
+    return nil
+}
+
+/// Runs a program with arguments, optional standard input, in `directory` (default: repo root).
+func runProgram(_ executable: URL, _ arguments: [String], stdin: String? = nil, directory: URL? = nil) throws -> RunResult {
     let process = Process()
-    process.executableURL = attestBinary
+    process.executableURL = executable
     process.arguments = arguments
     process.currentDirectoryURL = directory ?? repoRoot
     let out = Pipe(), err = Pipe(), input = Pipe()

@@ -45,6 +45,19 @@ final class ReportTests: XCTestCase {
         for id in ["filter-status", "filter-speaker", "filter-outlet"] { XCTAssertTrue(html.contains(id)) }
     }
 
+    func testTimeLinkingPrintsTheLinkingStageAndKeepsTheClaims() throws {
+        let dir = try corpus()
+        let timed = try runAttest(["analyze", dir.path, "--format", "json", "--time-linking"])
+        XCTAssertEqual(timed.status, 0, timed.stderr)
+        let line = try XCTUnwrap(timed.stderr.split(separator: "\n").first { $0.contains("attest: linking:") }, timed.stderr)
+        XCTAssertNotNil(line.range(of: #"linking: \d+ statements, \d+ claims, \d+\.\d{3} s"#, options: .regularExpression), String(line))
+        let plain = try runAttest(["analyze", dir.path, "--format", "json"])
+        let timedClaims = try XCTUnwrap(jsonObject(timed.stdout)["claims"] as? [[String: Any]])
+        let plainClaims = try XCTUnwrap(jsonObject(plain.stdout)["claims"] as? [[String: Any]])
+        XCTAssertFalse(timedClaims.isEmpty)
+        XCTAssertEqual(timedClaims.map { $0["status"] as? String }, plainClaims.map { $0["status"] as? String })
+    }
+
     func testClaimReviewJSONLD() throws {
         let dir = try corpus()
         let r = try runAttest(["analyze", dir.path, "--format", "claimreview"])

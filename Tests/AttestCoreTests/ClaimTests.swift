@@ -50,6 +50,106 @@ final class ClaimTests: XCTestCase {
         XCTAssertEqual(c.status, "uncontested", "\(c)")
     }
 
+    func testConflictingDatesForTheSameEventContradict() throws {
+        let a = analyze([
+            ("vote-1.txt", "Club secretary Ines Moll said the members' vote on the stadium sale would be held on May 14.\n"),
+            ("vote-2.txt", "Board member Karl Obi said the members' vote on the stadium sale was set for May 21.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "Ines Moll"))
+        XCTAssertEqual(c.status, "contradicted", "\(c)")
+        XCTAssertTrue(c.evidence.contains { $0.role == "conflicting-date" }, "\(c)")
+        XCTAssertTrue(c.reasons.contains { $0.hasPrefix("conflicting-date") && $0.contains("May 21") }, "\(c.reasons)")
+    }
+
+    func testDatesOfDifferentEventsDoNotContradict() throws {
+        let a = analyze([
+            ("vote-1.txt", "Club secretary Ines Moll said the members' vote on the stadium sale would be held on May 14.\n"),
+            ("kit-1.txt", "Kit manager Rosa Lind said the new away shirts would go on sale in shops on May 21.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "Ines Moll"))
+        XCTAssertEqual(c.status, "uncontested", "\(c)")
+    }
+
+    func testFormerAndCurrentTitleAtTheSameDateContradict() throws {
+        let a = analyze([
+            ("board-1.txt", "RIVERTON, April 3, 2026 — Chairwoman Edda Stone of the water board said on Friday that the reservoir levels were safe for the summer.\n"),
+            ("board-2.txt", "RIVERTON, April 3, 2026 — Former Chairwoman Edda Stone of the water board said on Friday that the reservoir was too low for the summer.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "RIVERTON, April 3, 2026 — Chairwoman"))
+        XCTAssertEqual(c.status, "contradicted", "\(c)")
+        XCTAssertTrue(c.evidence.contains { $0.role == "conflicting-title" }, "\(c)")
+        XCTAssertTrue(c.reasons.contains { $0.contains("Former Chairwoman Edda Stone") }, "\(c.reasons)")
+    }
+
+    func testFormerTitleYearsApartDoesNotContradict() throws {
+        let a = analyze([
+            ("board-1.txt", "RIVERTON, April 3, 2019 — Chairwoman Edda Stone of the water board said on Friday that the reservoir levels were safe for the summer.\n"),
+            ("board-2.txt", "RIVERTON, April 3, 2026 — Former Chairwoman Edda Stone of the water board said on Friday that the reservoir was too low for the summer.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "April 3, 2019"))
+        XCTAssertFalse(c.evidence.contains { $0.role == "conflicting-title" }, "\(c)")
+        XCTAssertNotEqual(c.status, "contradicted", "\(c)")
+    }
+
+    func testTranscriptAnswerToARelayedClaimDoesNotConfirmIt() throws {
+        let a = analyze([("briefing.txt", """
+        Transcript of the utility's weekly briefing
+
+        Reporter: On Monday the mayor said that the reservoir water meets every safety standard for lead. Can you confirm that?
+
+        Priya Nand: We are still collecting samples from the schools and will publish the results when they are complete.
+
+        Reporter: Will the water rates go up next year?
+
+        Priya Nand: The board sets rates in the autumn and the budget is public.
+        """)])
+        let c = try XCTUnwrap(claim(a, containing: "the mayor said that the reservoir water"))
+        XCTAssertEqual(c.status, "unconfirmed", "\(c)")
+        let answers = a.statements.filter { $0.sentence.hasPrefix("Priya Nand:") }
+        XCTAssertEqual(answers.count, 2, "\(a.statements.map(\.sentence))")
+        let first = try XCTUnwrap(answers.first { $0.sentence.contains("samples") })
+        let second = try XCTUnwrap(answers.first { $0.sentence.contains("rates") })
+        XCTAssertTrue(c.evidence.contains { $0.statement == first.id && $0.role == "not-confirms" }, "\(c)")
+        XCTAssertFalse(c.evidence.contains { $0.statement == second.id }, "the answer to another question stays out")
+    }
+
+    func testUnnamedCouldNotBeVerifiedQualifiesTheClaimBefore() throws {
+        let a = analyze([("transfer.txt", """
+        Coach Lena Park said the club had signed the striker Tomas Varga for 40 million euros. The fee could not be independently verified.
+        """)])
+        let c = try XCTUnwrap(claim(a, containing: "Coach Lena Park"))
+        XCTAssertEqual(c.status, "unconfirmed", "\(c)")
+        let note = try XCTUnwrap(a.statements.first { $0.sentence.hasPrefix("The fee could not") })
+        XCTAssertNil(note.speaker.name)
+        XCTAssertTrue(c.evidence.contains { $0.statement == note.id && $0.role == "not-confirms" }, "\(c)")
+    }
+
+    func testSameSideRestatementIsNotAnIndependentConfirmation() throws {
+        let a = analyze([
+            ("mofcom.txt", "China's Ministry of Commerce said exports of gallium to Europe had doubled in the first half of the year.\n"),
+            ("briefing.txt", "Chinese Foreign Ministry spokesman Lin Jian said exports of gallium to Europe had doubled in the first half of the year.\n"),
+            ("traders.txt", "Metals trader Ruth Eng of Norvale Metals said exports of gallium to Europe had doubled in the first half of the year.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "China's Ministry of Commerce said"))
+        let lin = try XCTUnwrap(a.statements.first { $0.speaker.name == "Lin Jian" })
+        let trader = try XCTUnwrap(a.statements.first { $0.sentence.hasPrefix("Metals trader") })
+        XCTAssertTrue(c.evidence.contains { $0.statement == lin.id && $0.role == "asserts" }, "the same side restates: \(c)")
+        XCTAssertTrue(c.evidence.contains { $0.statement == trader.id && $0.role == "confirms" }, "another side confirms: \(c)")
+        XCTAssertEqual(c.status, "confirmed", "\(c)")
+    }
+
+    func testSentenceRelayedWordForWordByAnotherOutletIsOneSource() throws {
+        let wire = "Port director Anil Rao said the new container terminal would open to ships in the first week of March."
+        let a = analyze([
+            ("wire.txt", "HARBOUR TOWN — \(wire)\n\nThe terminal cost the port authority two years of planning.\n"),
+            ("gazette.txt", "From our wire service. \(wire)\n\nLocal traders welcomed the news at a meeting on Tuesday evening.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "HARBOUR TOWN"))
+        XCTAssertEqual(c.status, "uncontested", "\(c)")
+        XCTAssertFalse(c.evidence.contains { $0.role == "confirms" }, "\(c)")
+        XCTAssertTrue(c.reasons.contains { $0.hasPrefix("same-wire-copy") }, "\(c.reasons)")
+    }
+
     func testHedgedAssertionIsUnconfirmed() throws {
         let a = analyze([("merger.txt", "Reports indicate that Halvard Foods may sell its dairy unit to Norgate for about $2 billion.\n")])
         let c = try XCTUnwrap(claim(a, containing: "Halvard"))

@@ -64,4 +64,15 @@ final class DocumentLoaderTests: XCTestCase {
         XCTAssertEqual(docs[1].error, "line 2 is not a JSON object")
         XCTAssertEqual(docs[2].error, "line 3 has no \"text\" string")
     }
+
+    func testByteLevelTextHelpersAgreeWithCharacterSemantics() {
+        XCTAssertEqual("Xi’s and Li’s".replacingText("’", with: "'"), "Xi's and Li's")
+        XCTAssertEqual("a**b**".replacingText("**", with: ""), "ab")
+        XCTAssertEqual("none here".replacingText("’", with: "'"), "none here")
+        XCTAssertEqual("".replacingText("x", with: "y"), "")
+        XCTAssertEqual(Extractor.fold("  Lin\n\tJian  said \r\n“稀土”  "), "Lin Jian said “稀土”")
+        XCTAssertTrue(DocumentLoader.isBlank(" \n\t\u{00A0}\u{2003} "))
+        XCTAssertFalse(DocumentLoader.isBlank(" \u{00A0} é "))
+        XCTAssertEqual(DocumentLoader.firstLine(of: "\n  \n--\n  The talks end  \nmore"), "The talks end")
+    }
 }

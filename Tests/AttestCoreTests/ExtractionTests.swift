@@ -158,4 +158,23 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(a.warnings.contains { $0.rule == "runaway" && $0.document == "slow.txt" && $0.message.contains("match limit") })
         XCTAssertTrue(a.statements.contains { $0.speaker.mention == "The spokesman" }, "other rules still ran")
     }
+
+    func testSpilledStatementsComeBackWhole() throws {
+        var statement = Statement(documentIndex: 3, document: "a/b.txt", sentence: "“稀土,” he said.", span: ByteSpan(10..<30), line: 7,
+                                  speaker: Speaker(name: "Lin Jian", mention: "he", role: nil, type: "person"), cue: "said",
+                                  content: "稀土", kind: "direct", stance: "assert", rule: "r1", cueSpan: ByteSpan(24..<28), sentenceIndex: 5)
+        statement.id = "s9"; statement.via = "Pacific Wire"; statement.date = "2025-06-12"; statement.contentSpan = ByteSpan(13..<19)
+        statement.recipient = "reporters"
+        // Every stored property is in the codec: a new field must be added there too.
+        XCTAssertEqual(Mirror(reflecting: statement).children.compactMap(\.label), StatementCodec.statementFields)
+        XCTAssertEqual(Mirror(reflecting: statement.speaker).children.compactMap(\.label), StatementCodec.speakerFields)
+        let spill = try StatementSpill()
+        let empty = try spill.append([])
+        let chunk = try spill.append([statement, statement])
+        XCTAssertEqual(try spill.read(empty).count, 0)
+        let back = try spill.read(chunk)
+        XCTAssertEqual(back.count, 2)
+        let b = try XCTUnwrap(back.last)
+        XCTAssertEqual(String(describing: b), String(describing: statement), "every field survives the round trip")
+    }
 }

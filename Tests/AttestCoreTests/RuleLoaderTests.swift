@@ -1,5 +1,6 @@
 import XCTest
 @testable import AttestCore
+import PCRE2Kit
 
 final class RuleLoaderTests: XCTestCase {
     func folder(_ files: [String: String]) throws -> URL {
@@ -50,8 +51,44 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(p.location.line, 4)
     }
 
-    func testLexiconExpansionIsLongestFirstAndEscaped() {
-        let alt = PatternExpander.alternation(["said", "said to", "U.S."])
-        XCTAssertEqual(alt, #"said\s+to|U\.S\.|said"#)
+    func testLexiconExpansionIsATrieThatPrefersTheLongestEntryAndEscapes() throws {
+        let alt = PatternExpander.alternation(["said", "said to", "U.S.", "say", "stated"])
+        // Shared prefixes are factored ("sa" once), and a shorter entry is an optional tail.
+        XCTAssertEqual(alt, #"(?:s(?:a(?:id(?:\s+to)?|y)|tated)|U\.S\.)"#)
+        let pattern = try CompiledPattern("(?:\(alt))")
+        let scratch = MatchScratch()
+        let long = try XCTUnwrap(pattern.firstMatch(in: UTF8Text("she said  to him"), scratch: scratch))
+        XCTAssertEqual(long.range, 4..<12, "the longer entry wins, and its space matches any run of white space")
+        XCTAssertNil(try pattern.firstMatch(in: UTF8Text("UxSx"), scratch: scratch), "dots are literal")
+        XCTAssertNotNil(try pattern.firstMatch(in: UTF8Text("they say so"), scratch: scratch))
+    }
+
+    func testCueGroupBecomesAFilterOnlyWhenEveryMatchNeedsIt() {
+        func cue(_ pattern: String) -> String? { RequiredGroup.text(ofGroup: "cue", in: pattern, extended: true) }
+        XCTAssertEqual(cue(#"(?<speaker>\w+)\s+(?<cue>said|told)\s+(?<content>.+)"#), "said|told")
+        XCTAssertEqual(cue(#"(?:(?<speaker>\w+)\s+)(?<cue>said(?:\s+that)?)"#), #"said(?:\s+that)?"#, "nested groups and a class stay whole")
+        XCTAssertNil(cue(#"(?<speaker>\w+)\s+(?<cue>said)?"#), "an optional cue filters nothing")
+        XCTAssertNil(cue(#"(?<cue>said)\s+\w+|according\s+to\s+\w+"#), "a top-level alternative can match without the cue")
+        XCTAssertNil(cue(#"(?:x|(?<cue>said))"#), "inside an alternation")
+        XCTAssertNil(cue(#"(?=(?<cue>said))\w+"#), "inside a lookaround")
+        XCTAssertNil(cue(#"(?:(?<cue>said)\s+)*x"#), "inside a group that may repeat zero times")
+        XCTAssertNil(cue(#"(?:(?<cue>said)\s+) {0,2} x"#), "a zero-minimum count after white space in extended mode")
+        XCTAssertEqual(cue(#"[(|]\s*(?<cue>said\)) # a comment with ( and |\n x"#), #"said\)"#, "brackets, escapes and comments are skipped")
+        XCTAssertNil(cue(#"\w+ (?<other>said)"#), "no cue group")
+    }
+
+    func testRuleSetSharesOneFilterAmongRulesWithTheSameCue() throws {
+        let rule = { (id: String, pattern: String) in
+            "  - id: \(id)\n    phase: statement\n    pattern: '\(pattern)'\n    examples:\n      - match: 'Ann said hi'\n"
+        }
+        let dir = try folder(["r.yml": "schema: 1\nrules:\n" + rule("a", #"(?<speaker>\p{Lu}\w+)\s+(?<cue>said)\s+(?<content>\w+)"#)
+                                + rule("b", #"(?<content>\w+),\s+(?<speaker>\p{Lu}\w+)\s+(?<cue>said)"#)
+                                + rule("c", #"(?<cue>said)?\s*(?<speaker>\p{Lu}\w+)"#)])
+        let set = RuleLoader().load(folders: [dir.path])
+        XCTAssertEqual(set.rules.count, 3, "\(set.problems)")
+        XCTAssertEqual(set.cueFilters.count, 1)
+        let a = try XCTUnwrap(set.rule(id: "a")), b = try XCTUnwrap(set.rule(id: "b")), c = try XCTUnwrap(set.rule(id: "c"))
+        XCTAssertEqual(set.cueFilterIndex[a.order], set.cueFilterIndex[b.order])
+        XCTAssertNil(c.cueFilter, "an optional cue gives no filter")
     }
 }

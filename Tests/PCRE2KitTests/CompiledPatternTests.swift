@@ -52,4 +52,26 @@ final class CompiledPatternTests: XCTestCase {
         let out = pattern.replacingAll(in: "See [the release](http://x.org) now — [again](y).", template: "$1", scratch: MatchScratch())
         XCTAssertEqual(out, "See the release now — again.")
     }
+
+    func testStartLimitStopsTheSearchWhereMatchesMayNoLongerStart() throws {
+        let subject = UTF8Text("alpha said beta said gamma")
+        let scratch = MatchScratch()
+        let limited = try CompiledPattern(#"\w+\s+said"#, options: [.unicode, .useOffsetLimit])
+        XCTAssertEqual(try limited.firstMatch(in: subject, startLimit: 0, scratch: scratch)?.range, 0..<10)
+        XCTAssertNil(try limited.firstMatch(in: subject, from: 10, startLimit: 10, scratch: scratch),
+                     "the next match starts at 11, after the limit")
+        XCTAssertEqual(try limited.firstMatch(in: subject, from: 10, startLimit: 11, scratch: scratch)?.range, 11..<20)
+        // Without the compile option the limit still holds, by filtering the result.
+        let plain = try CompiledPattern(#"\w+\s+said"#)
+        XCTAssertNil(try plain.firstMatch(in: subject, from: 10, startLimit: 10, scratch: scratch))
+        // The scratch is reset after a limited search.
+        XCTAssertEqual(try limited.firstMatch(in: subject, from: 10, scratch: scratch)?.range, 11..<20)
+    }
+
+    func testLastMatchEndIsTheEndOfTheLastNonOverlappingMatch() throws {
+        let pattern = try CompiledPattern("said|told")
+        let scratch = MatchScratch()
+        XCTAssertEqual(try pattern.lastMatchEnd(in: UTF8Text("he said she told them"), scratch: scratch), 16)
+        XCTAssertNil(try pattern.lastMatchEnd(in: UTF8Text("nothing here"), scratch: scratch))
+    }
 }

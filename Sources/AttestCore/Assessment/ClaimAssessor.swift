@@ -1,7 +1,8 @@
 /// Decides a claim's status from the roles of its evidence, and writes one short reason per
 /// finding, naming who and where (file:line).
 ///
-/// - `contradicted`: a party denies it, or a source gives a conflicting figure for the same quantity;
+/// - `contradicted`: a party denies it, or a source gives a conflicting figure or date for the same
+///   quantity or event, or calls the same person by a title "former" at the same date (or the reverse);
 /// - `confirmed`: an independent named source confirms it (a relayed copy of the same wire text is not independent);
 /// - `unconfirmed`: a party does not confirm it, or only hedged or anonymous sources assert it;
 /// - `uncontested`: named sources assert it and nothing else speaks to it.
@@ -43,16 +44,20 @@ struct ClaimAssessor {
             let verb = statements[i].stance == "deny" ? statements[i].cue + " it" : "said it is not so"
             reasons.append("denied: \(who(i)) \(verb) (\(place(i)))")
         }
-        for f in draft.figures {
-            reasons.append("conflicting-figure: \(who(f.statement)) gives \(f.theirs) where the claim has \(f.ours) (\(place(f.statement)))")
+        for c in draft.conflicts {
+            reasons.append("\(c.role): \(who(c.statement)) gives \(c.theirs) where the claim has \(c.ours) (\(place(c.statement)))")
         }
         for i in confirms {
             let verb = statements[i].stance == "confirm" ? "confirmed it" : "independently says the same"
             reasons.append("confirmed-independently: \(who(i)) \(verb) (\(place(i)))")
         }
         for i in notConfirms {
-            let verb = statements[i].stance == "not-confirm" ? statements[i].cue : "could not confirm it"
-            reasons.append("not-confirmed: \(who(i)) \(verb) (\(place(i)))")
+            if statements[i].speaker.name == nil {
+                reasons.append("not-confirmed: the text says it \"\(statements[i].cue)\", with no named source (\(place(i)))")
+            } else {
+                let verb = statements[i].stance == "not-confirm" ? statements[i].cue : "did not confirm it"
+                reasons.append("not-confirmed: \(who(i)) \(verb) (\(place(i)))")
+            }
         }
         let named = asserts.filter { !features[$0].hedged && !relayed.contains($0) }
         let hedgedOnly = named.isEmpty
@@ -65,7 +70,7 @@ struct ClaimAssessor {
             reasons.append("same-wire-copy: \(outlet(r.statement)) relays the text \(outlet(r.original)) carried (\(place(r.statement)) = \(place(r.original))); counted as one source")
         }
         let status: ClaimStatus
-        if !denies.isEmpty || !draft.figures.isEmpty {
+        if !denies.isEmpty || !draft.conflicts.isEmpty {
             status = .contradicted
         } else if !confirms.isEmpty {
             status = .confirmed

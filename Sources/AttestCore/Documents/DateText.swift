@@ -11,7 +11,7 @@ public enum DateText {
     /// ISO date from "June 12, 2025", "12 June 2025", "2025-06-12", "June 12" (with a default
     /// year), or nil when the text holds no full date.
     public static func isoDate(_ text: String, defaultYear: Int? = nil) -> String? {
-        let cleaned = text.replacingOccurrences(of: ",", with: " ").replacingOccurrences(of: ".", with: " ")
+        let cleaned = text.replacingText(",", with: " ").replacingText(".", with: " ")
         let words = cleaned.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "/" || $0 == "T" }).map { String($0).lowercased() }
         var year: Int? = nil, month: Int? = nil, day: Int? = nil
         if words.count >= 3, let y = Int(words[0]), y > 1900, let m = Int(words[1]), let d = Int(words[2]) {

@@ -120,8 +120,10 @@ public struct DocumentLoader: Sendable {
         default:
             text = source
         }
-        text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        if text.allSatisfy({ $0.isWhitespace }) {
+        if text.utf8.contains(13) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        if DocumentLoader.isBlank(text) {
             return .skipped(path: path, format: format, bytes: raw.count, reason: raw.isEmpty ? "empty file" : "no text after markup was removed")
         }
         return Document(id: "", path: path, format: format, bytes: raw.count, text: text,
@@ -167,11 +169,30 @@ public struct DocumentLoader: Sendable {
     }
 
     static func firstLine(of text: String) -> String? {
-        for line in text.split(separator: "\n") {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+        // Line by line without splitting the whole text: the first qualifying line is near the top.
+        var rest = Substring(text)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: "\n") ?? rest.endIndex
+            let trimmed = rest[..<end].trimmingCharacters(in: .whitespaces)
             if trimmed.count > 3 && trimmed.contains(where: { $0.isLetter }) { return String(trimmed.prefix(200)) }
+            rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
         }
         return nil
+    }
+
+    /// Whether the text holds nothing but white space (checked on bytes; Unicode spaces such as
+    /// U+00A0 are looked at as characters).
+    static func isBlank(_ text: String) -> Bool {
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case 9, 10, 11, 12, 13, 32: continue
+            case 0..<128: return false
+            default:
+                let rest = text.utf8.dropFirst(offset)
+                return String(decoding: Array(rest), as: UTF8.self).allSatisfy { $0.isWhitespace }
+            }
+        }
+        return true
     }
 
     /// "50.0 MB" style sizes for messages.

@@ -14,6 +14,14 @@ public struct EntityResolver: Sendable {
     let groupNouns: Set<String>
     let anonymousHeads: Set<String>
     let outletWords: Set<String>
+    let personNouns: Set<String>
+    let maleWords: Set<String>
+    let femaleWords: Set<String>
+    let outletNouns: Set<String>
+    let organizationNouns: Set<String>
+    let documentNouns: Set<String>
+    let unnamedSources: Set<String>
+    let relativePronouns: Set<String>
 
     public init(rules: RuleSet) {
         self.rules = rules
@@ -24,6 +32,14 @@ public struct EntityResolver: Sendable {
         groupNouns = set("group-nouns")
         anonymousHeads = set("anonymous-speakers")
         outletWords = set("outlet-words")
+        personNouns = set("person-nouns")
+        maleWords = set("male-words")
+        femaleWords = set("female-words")
+        outletNouns = set("outlet-nouns")
+        organizationNouns = set("organization-nouns")
+        documentNouns = set("document-nouns")
+        unnamedSources = set("unnamed-sources")
+        relativePronouns = set("relative-pronouns")
     }
 
     /// A named entity seen in a document, for resolving later pronouns and role nouns.
@@ -34,6 +50,11 @@ public struct EntityResolver: Sendable {
         var words: Set<String>
         var sentence: Int
         var isSpeaker = false
+
+        /// Whether the words name a person ("a spokeswoman for the union"), whatever the entity's type.
+        func namesPerson(_ personNouns: Set<String>) -> Bool {
+            type == "person" || !words.isDisjoint(with: personNouns)
+        }
     }
 
     static func words(_ s: String) -> [String] {
@@ -41,7 +62,7 @@ public struct EntityResolver: Sendable {
     }
 
     static func key(_ word: String) -> String {
-        var w = word.lowercased().replacingOccurrences(of: "’", with: "'")
+        var w = word.lowercased().replacingText("’", with: "'")
         if w.hasSuffix("'s") { w.removeLast(2) }
         while let l = w.last, ",.;:".contains(l), w.count > 1, !(w.count <= 4 && w.dropLast().contains(".")) { w.removeLast() }
         return w
@@ -62,14 +83,22 @@ public struct EntityResolver: Sendable {
                                               words: Set(EntityResolver.words(m.name).map(EntityResolver.key)), sentence: m.sentence))
                 mentionIndex += 1
             }
-            guard let mention = statements[i].speaker.mention, !mention.isEmpty else { continue }
+            guard let written = statements[i].speakerHead ?? statements[i].speaker.mention, !written.isEmpty else { continue }
+            let mention = withoutRelativePronoun(written)
             let fixedType = statements[i].speaker.type
             let lowered = mention.lowercased()
             let tokens = EntityResolver.words(mention)
+            if unnamedSources.contains(lowered) {
+                // "…, sources say": no source is named, so the assertion is hedged.
+                statements[i].speaker.name = nil
+                statements[i].speaker.type = "anonymous"
+                statements[i].stance = "hedged"
+                continue
+            }
             if tokens.count == 1, pronouns.contains(lowered) {
                 resolvePronoun(&statements[i], lowered, antecedents, sentence)
             } else if let head = roleNounHead(tokens) {
-                resolveRoleNoun(&statements[i], head: head, antecedents: antecedents)
+                resolveRoleNoun(&statements[i], head: head, antecedents: antecedents, sentence: sentence)
             } else {
                 classifyNamed(&statements[i], tokens: tokens)
             }
@@ -98,16 +127,28 @@ public struct EntityResolver: Sendable {
         }
     }
 
+    /// "Barkley, who" → "Barkley": the noun phrase a relative pronoun at the end of a mention refers to.
+    func withoutRelativePronoun(_ mention: String) -> String {
+        var tokens = EntityResolver.words(mention)
+        guard tokens.count >= 2, let last = tokens.last, relativePronouns.contains(last.lowercased()) else { return mention }
+        tokens.removeLast()
+        var head = tokens.joined(separator: " ")
+        while let l = head.last, l == "," || l == " " { head.removeLast() }
+        return head
+    }
+
     func resolvePronoun(_ statement: inout Statement, _ pronoun: String, _ antecedents: [Antecedent], _ sentence: Int) {
-        let wanted: Set<String>
+        let fits: (Antecedent) -> Bool
         switch pronoun {
-        case "he", "she", "him", "her", "i": wanted = ["person"]
-        case "it": wanted = ["organization", "outlet"]
-        default: wanted = ["group", "organization", "person", "anonymous", "outlet"]
+        case "he", "him": fits = { $0.namesPerson(personNouns) && $0.words.isDisjoint(with: femaleWords) }
+        case "she", "her": fits = { $0.namesPerson(personNouns) && $0.words.isDisjoint(with: maleWords) }
+        case "i": fits = { $0.type == "person" }
+        case "it": fits = { ["organization", "outlet"].contains($0.type) }
+        default: fits = { ["group", "organization", "person", "anonymous", "outlet"].contains($0.type) }
         }
-        let recentSpeaker = antecedents.last(where: { $0.isSpeaker && wanted.contains($0.type) && sentence - $0.sentence <= 2 })
-        let recentMention = antecedents.last(where: { wanted.contains($0.type) && sentence - $0.sentence <= 2 })
-        let older = antecedents.last(where: { wanted.contains($0.type) && sentence - $0.sentence <= 12 })
+        let recentSpeaker = antecedents.last(where: { $0.isSpeaker && fits($0) && sentence - $0.sentence <= 2 })
+        let recentMention = antecedents.last(where: { fits($0) && sentence - $0.sentence <= 2 })
+        let older = antecedents.last(where: { fits($0) && sentence - $0.sentence <= 12 })
         if let a = recentSpeaker ?? recentMention ?? older {
             statement.speaker.name = a.name
             statement.speaker.type = a.type
@@ -118,24 +159,42 @@ public struct EntityResolver: Sendable {
     }
 
     /// "the spokesperson", "the ministry", "the former president": a determiner and lower-case words.
+    /// The head is the last word, or the owner in a possessive ("the ministry’s export bureau" → ministry).
     func roleNounHead(_ tokens: [String]) -> String? {
-        guard tokens.count >= 2, tokens.count <= 5 else { return nil }
+        guard tokens.count >= 2, tokens.count <= 6 else { return nil }
         let first = tokens[0].lowercased()
         guard ["the", "this", "that", "these", "those"].contains(first) else { return nil }
         let rest = tokens.dropFirst()
         guard rest.allSatisfy({ $0.first?.isLowercase == true }) else { return nil }
+        if let owner = rest.dropLast().first(where: { $0.hasSuffix("’s") || $0.hasSuffix("'s") }) {
+            return EntityResolver.key(owner)
+        }
         return EntityResolver.key(rest.last ?? "")
     }
 
-    func resolveRoleNoun(_ statement: inout Statement, head: String, antecedents: [Antecedent]) {
+    func resolveRoleNoun(_ statement: inout Statement, head: String, antecedents: [Antecedent], sentence: Int) {
         let stem = String(head.prefix(6))
-        if let a = antecedents.last(where: { a in a.words.contains(where: { $0.hasPrefix(stem) }) }) {
+        // A document ("the release", "the post") speaks for whoever issued it, not for a namesake.
+        let sameWord = documentNouns.contains(head) ? nil : antecedents.last(where: { a in a.words.contains(where: { $0.hasPrefix(stem) }) })
+        // Otherwise a noun that stands for a kind of entity: the last outlet, organisation or speaker.
+        let recent: (Antecedent) -> Bool = { sentence - $0.sentence <= 12 }
+        var sameKind: Antecedent?
+        if outletNouns.contains(head) {
+            sameKind = antecedents.last(where: { $0.type == "outlet" && recent($0) })
+        }
+        if sameKind == nil, organizationNouns.contains(head) {
+            sameKind = antecedents.last(where: { $0.type == "organization" && recent($0) })
+        }
+        if sameKind == nil, documentNouns.contains(head) {
+            sameKind = antecedents.last(where: { $0.isSpeaker && recent($0) })
+        }
+        if let a = sameWord ?? sameKind {
             statement.speaker.name = a.name
             statement.speaker.type = a.type
             if statement.speaker.role == nil { statement.speaker.role = a.role }
             return
         }
-        let mention = statement.speaker.mention ?? ""
+        let mention = statement.speakerHead ?? statement.speaker.mention ?? ""
         statement.speaker.name = mention
         if groupNouns.contains(head) { statement.speaker.type = "group" }
         else if organizationWords.contains(head) { statement.speaker.type = "organization" }
@@ -182,6 +241,11 @@ public struct EntityResolver: Sendable {
             statement.speaker.type = "person"
         } else {
             var name = mention
+            // "a spokeswoman for the Harbour Traders Association": the organisation speaks.
+            if start > 1, start < tokens.count, type == "organization",
+               ["for", "of", "at", "from", "the"].contains(keys[start - 1]) {
+                name = tokens[start...].joined(separator: " ")
+            }
             for article in ["the ", "The "] where name.hasPrefix(article) && type != "outlet" { name.removeFirst(article.count) }
             statement.speaker.name = rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name
             statement.speaker.type = type
@@ -216,19 +280,34 @@ public struct EntityResolver: Sendable {
     /// Gives every person one canonical name across the corpus: a one-word name ("Trump") becomes
     /// the longest full name that ends with it ("Donald Trump"), when that is unambiguous.
     public func canonicalize(_ statements: inout [Statement], knownNames: [String]) {
-        var fullBySurname: [String: [String: Int]] = [:]
-        let candidates = statements.compactMap { $0.speaker.type == "person" ? $0.speaker.name : nil } + knownNames
-        for name in candidates {
-            let parts = EntityResolver.words(name)
-            guard parts.count >= 2, parts.count <= 4, let last = parts.last else { continue }
-            fullBySurname[last, default: [:]][name, default: 0] += 1
-        }
-        for i in statements.indices where statements[i].speaker.type == "person" {
-            guard let name = statements[i].speaker.name, !name.contains(" ") else { continue }
-            if let options = fullBySurname[name], let best = options.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
-                let total = options.values.reduce(0, +)
-                if best.value * 2 > total { statements[i].speaker.name = best.key }
-            }
+        var index = SurnameIndex()
+        for name in statements.compactMap({ $0.speaker.type == "person" ? $0.speaker.name : nil }) + knownNames { index.add(name) }
+        for i in statements.indices { index.apply(to: &statements[i]) }
+    }
+}
+
+/// Full person names counted by surname over a corpus: a one-word person name becomes the full
+/// name most of the corpus uses for that surname ("Trump" becomes "Donald Trump").
+public struct SurnameIndex: Sendable {
+    private var fullBySurname: [String: [String: Int]] = [:]
+
+    /// An empty index.
+    public init() {}
+
+    /// Counts a person's name (two to four words; other names are ignored).
+    public mutating func add(_ name: String) {
+        let parts = EntityResolver.words(name)
+        guard parts.count >= 2, parts.count <= 4, let last = parts.last else { return }
+        fullBySurname[last, default: [:]][name, default: 0] += 1
+    }
+
+    /// Gives a person statement whose speaker name is one word the full name that more than half
+    /// of that surname's full mentions use.
+    public func apply(to statement: inout Statement) {
+        guard statement.speaker.type == "person", let name = statement.speaker.name, !name.contains(" ") else { return }
+        if let options = fullBySurname[name], let best = options.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
+            let total = options.values.reduce(0, +)
+            if best.value * 2 > total { statement.speaker.name = best.key }
         }
     }
 }

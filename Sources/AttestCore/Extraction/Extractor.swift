@@ -24,17 +24,22 @@ public struct Extractor: Sendable {
     /// Group names copied from statement and hedge matches.
     static let groupNames = ["speaker", "cue", "content", "content2", "recipient", "channel", "date", "via", "role"]
 
-    public init(rules: RuleSet) {
+    /// When set, every match call is timed into it (`--profile-rules`).
+    public let profile: RuleProfile?
+
+    /// An extractor for `rules`; pass a `profile` to time every rule.
+    public init(rules: RuleSet, profile: RuleProfile? = nil) {
         self.rules = rules
+        self.profile = profile
         var abbreviations = Set<String>()
         for entry in rules.lexicon("abbreviations") {
             abbreviations.insert(entry.hasSuffix(".") ? String(entry.dropLast()) : entry)
         }
-        let verbs = (rules.lexicon("speech-verbs") + rules.lexicon("inverted-verbs")).filter { !$0.contains(" ") }
-        self.segmenter = Segmenter(abbreviations: abbreviations, attributionVerbs: Set(verbs.map { $0.lowercased() }))
+        self.segmenter = Segmenter(abbreviations: abbreviations)
     }
 
-    /// The statements of one document, warnings (match limits), and optionally a trace of every candidate.
+    /// The statements of one document, warnings (match limits), and optionally a trace of every
+    /// candidate. With a `profile`, every match call is timed into it.
     public func extract(_ document: Document, index: Int, scratch: MatchScratch, trace: Bool = false)
         -> (statements: [Statement], warnings: [AnalysisWarning], trace: [TraceEntry], segmentation: Segmentation) {
         let text = UTF8Text(document.text)
@@ -50,7 +55,7 @@ public struct Extractor: Sendable {
             if sentence.isHeading, !holdsCue(subject, scratch: scratch) { skipped[i] = true; continue }
             for rule in skipRules {
                 do {
-                    if try rule.compiled.firstMatch(in: subject, scratch: scratch) != nil { skipped[i] = true; break }
+                    if try first(rule, in: subject, scratch: scratch) != nil { skipped[i] = true; break }
                 } catch {
                     warnings.append(limitWarning(rule, document, sentence.range.lowerBound, error))
                 }
@@ -60,25 +65,52 @@ public struct Extractor: Sendable {
         var hasCue = [Bool](repeating: rules.prefilter == nil, count: seg.sentences.count)
         if let prefilter = rules.prefilter {
             do {
-                for m in try prefilter.allMatches(in: text, scratch: scratch) {
+                let hits = try timed("(cue prefilter)", phase: "filter") { () throws -> [PatternMatch]? in
+                    let all: [PatternMatch] = try prefilter.allMatches(in: text, scratch: scratch)
+                    return all.isEmpty ? nil : all
+                } ?? []
+                for m in hits {
                     if let s = seg.sentenceIndex(containing: m.range.lowerBound) { hasCue[s] = true }
                 }
             } catch {
                 hasCue = [Bool](repeating: true, count: seg.sentences.count)
             }
         }
-        // Statement and hedge phases.
+        // Statement and hedge phases. A rule whose cue group is mandatory runs only on sentences
+        // where that group alone matches (one cheap pass per distinct cue pattern and sentence),
+        // and its matches must start before the end of the last such cue: the search stops there.
         var candidates: [Candidate] = []
         let phaseRules = rules.rules(.statement) + rules.rules(.hedge)
+        let filterOfRule = phaseRules.map { rules.cueFilterIndex[$0.order] }
+        let unknown = -2, absent = -1
+        var cueEnd = [Int](repeating: unknown, count: rules.cueFilters.count)
         for (i, sentence) in seg.sentences.enumerated() where !skipped[i] {
             let subject = text.slice(sentence.range)
-            for rule in phaseRules where hasCue[i] || !rule.usesPrefilter {
+            for k in cueEnd.indices { cueEnd[k] = unknown }
+            for (r, rule) in phaseRules.enumerated() where hasCue[i] || !rule.usesPrefilter {
+                var startLimit: Int? = nil
+                if let f = filterOfRule[r] {
+                    if cueEnd[f] == unknown {
+                        let filter = rules.cueFilters[f]
+                        do {
+                            cueEnd[f] = try timed("(cue filter \(f))", phase: "filter") {
+                                try filter.lastMatchEnd(in: subject, scratch: scratch)
+                            } ?? absent
+                        } catch {
+                            cueEnd[f] = subject.bytes.count  // A filter that hits the match limit lets the rule run.
+                        }
+                    }
+                    if cueEnd[f] == absent { continue }
+                    startLimit = cueEnd[f]
+                }
                 var position = 0
                 var guardCount = 0
-                while position <= subject.bytes.count, guardCount < 64 {
+                while position <= (startLimit ?? subject.bytes.count), guardCount < 64 {
                     guardCount += 1
                     let found: PatternMatch?
-                    do { found = try rule.compiled.firstMatch(in: subject, from: position, scratch: scratch) } catch {
+                    do {
+                        found = try first(rule, in: subject, from: position, startLimit: startLimit, newSubject: guardCount == 1, scratch: scratch)
+                    } catch {
                         warnings.append(limitWarning(rule, document, sentence.range.lowerBound + position, error))
                         break
                     }
@@ -135,6 +167,21 @@ public struct Extractor: Sendable {
         return (try? prefilter.firstMatch(in: subject, scratch: scratch)) != nil
     }
 
+    /// Times `body` into `profile` under `id` when profiling.
+    @inline(__always)
+    func timed<T>(_ id: String, phase: String, newSubject: Bool = true, _ body: () throws -> T?) rethrows -> T? {
+        guard let profile else { return try body() }
+        return try profile.time(id, phase: phase, newSubject: newSubject, body)
+    }
+
+    /// The first match of `rule` in `subject` from byte `from`, timed when profiling.
+    func first(_ rule: Rule, in subject: UTF8Text, from: Int = 0, startLimit: Int? = nil, newSubject: Bool = true,
+               scratch: MatchScratch) throws -> PatternMatch? {
+        try timed(rule.id, phase: rule.phase.rawValue, newSubject: newSubject) {
+            try rule.compiled.firstMatch(in: subject, from: from, startLimit: startLimit, scratch: scratch)
+        }
+    }
+
     /// Two candidates conflict when their cues overlap, or one's speaker overlaps the other's cue.
     static func conflicts(_ a: Candidate, _ b: Candidate) -> Bool {
         if a.cue.overlaps(b.cue) { return true }
@@ -144,7 +191,8 @@ public struct Extractor: Sendable {
     }
 
     func limitWarning(_ rule: Rule, _ document: Document, _ offset: Int, _ error: Error) -> AnalysisWarning {
-        AnalysisWarning(document: document.path, rule: rule.id, offset: offset,
+        profile?.limitHit(rule.id, phase: rule.phase.rawValue)
+        return AnalysisWarning(document: document.path, rule: rule.id, offset: offset,
                         message: "match limit reached (\(error)); the rule was stopped on this sentence and the run went on")
     }
 
@@ -154,9 +202,13 @@ public struct Extractor: Sendable {
         let settings = c.rule.settings
         // Content: the captured part, widened to the quotation(s) it opens or closes.
         var contentRange = c.groups["content"].map { Extractor.widenToQuotations(Extractor.trim(text, $0), cue: c.cue, seg: seg) }
-        if contentRange == nil, c.rule.phase == .statement, c.cue.upperBound >= sentence.range.upperBound - 2,
-           c.sentenceIndex + 1 < seg.sentences.count,
-           let q = seg.quotation(containing: seg.sentences[c.sentenceIndex + 1].range.lowerBound) {
+        if contentRange == nil, c.rule.phase == .statement, let before = Extractor.quotationBefore(c, seg: seg, text: text) {
+            // "… ” ― Ana Ruiz" or "… ?” Trump said.": a sentence that opens with its speaker or cue
+            // and holds no content signs the quotation before it.
+            contentRange = before
+        } else if contentRange == nil, c.rule.phase == .statement, c.cue.upperBound >= sentence.range.upperBound - 2,
+                  c.sentenceIndex + 1 < seg.sentences.count,
+                  let q = seg.quotation(containing: seg.sentences[c.sentenceIndex + 1].range.lowerBound) {
             // "He said:" followed by a quotation in the next sentence or paragraph.
             contentRange = q.range
         }
@@ -175,7 +227,12 @@ public struct Extractor: Sendable {
         }
         let content = parts.filter { !$0.isEmpty }.joined(separator: " … ")
         let cue = Extractor.fold(text[c.cue])
-        let mention = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
+        let head = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
+        var mention = head
+        if let speakerRange = c.groups["speaker"], let appositionRange = c.groups["role"],
+           let written = Extractor.mentionWithApposition(text, speaker: speakerRange, apposition: appositionRange) {
+            mention = written
+        }
         var speakerType = settings["speaker_type"] ?? (mention == nil ? "anonymous" : "unknown")
         var name: String? = mention
         if settings["speaker"] == "none" { name = nil; speakerType = "anonymous" }
@@ -187,6 +244,7 @@ public struct Extractor: Sendable {
                                   stance: settings["stance"] ?? "assert", rule: c.rule.id, cueSpan: ByteSpan(c.cue),
                                   sentenceIndex: c.sentenceIndex)
         statement.speakerSpan = c.groups["speaker"].map(ByteSpan.init)
+        if mention != head { statement.speakerHead = head }
         statement.contentSpan = contentRange.map(ByteSpan.init)
         statement.recipient = c.groups["recipient"].map { Extractor.cleanMention(text[$0]) }
         if settings["stance"] == nil { statement.stance = stance(forCue: cue, document: document, scratch: scratch, warnings: &warnings) ?? "assert" }
@@ -201,12 +259,27 @@ public struct Extractor: Sendable {
         return statement
     }
 
+    /// The quotation that ends the sentence before a cue or speaker that opens its own sentence
+    /// ("― Ana Ruiz", "Trump said, looking at the crowd."), in the same paragraph.
+    static func quotationBefore(_ c: Candidate, seg: Segmentation, text: UTF8Text) -> Range<Int>? {
+        let sentence = seg.sentences[c.sentenceIndex]
+        let opening = (c.groups["speaker"] ?? c.cue).lowerBound
+        let own = trim(text, sentence.range)
+        guard c.sentenceIndex > 0, own.lowerBound == min(opening, c.cue.lowerBound),
+              own.upperBound > own.lowerBound, text.bytes[own.upperBound - 1] != UInt8(ascii: ":") else { return nil }
+        let previous = seg.sentences[c.sentenceIndex - 1]
+        let end = trim(text, previous.range).upperBound
+        guard previous.paragraph == sentence.paragraph, end > 0, let q = seg.quotation(containing: end - 1),
+              q.range.upperBound >= end - 1 else { return nil }
+        return q.range
+    }
+
     /// The stance the stance rules give a cue, highest priority first.
     func stance(forCue cue: String, document: Document, scratch: MatchScratch, warnings: inout [AnalysisWarning]) -> String? {
         let subject = UTF8Text(cue)
         for rule in rules.rules(.stance).sorted(by: { $0.priority > $1.priority }) {
             do {
-                if try rule.compiled.firstMatch(in: subject, scratch: scratch) != nil, let s = rule.settings["stance"] { return s }
+                if try first(rule, in: subject, scratch: scratch) != nil, let s = rule.settings["stance"] { return s }
             } catch {
                 warnings.append(limitWarning(rule, document, 0, error))
             }
@@ -220,7 +293,7 @@ public struct Extractor: Sendable {
                     warnings: inout [AnalysisWarning]) -> String? {
         for rule in rules.rules(phase).sorted(by: { $0.priority > $1.priority }) {
             do {
-                guard let m = try rule.compiled.firstMatch(in: subject, scratch: scratch) else { continue }
+                guard let m = try first(rule, in: subject, scratch: scratch) else { continue }
                 if let fixed = rule.settings[group] { return fixed }
                 if let r = m.range(named: group) { return Extractor.fold(subject[r]) }
             } catch {
@@ -313,7 +386,18 @@ public struct Extractor: Sendable {
 
     /// Collapses white space.
     public static func fold(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        for byte in s.utf8 {
+            if byte == 32 || byte == 10 || byte == 9 || byte == 13 {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(32); pendingSpace = false }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let openQuotes: Set<Character> = ["\"", "“", "‘", "«", "„"]
@@ -322,7 +406,8 @@ public struct Extractor: Sendable {
     /// Content without surrounding white space, a leading "that", trailing commas and full stops,
     /// and without enclosing quotation marks when the whole content is one quotation.
     static func cleanContent(_ raw: String) -> String {
-        var s = fold(raw).replacingOccurrences(of: "''", with: "\"")
+        // Two apostrophes stand for quotation marks in some archives (''We are ready,'' she said).
+        var s = fold(raw).replacingText("''", with: "\"")
         while let last = s.last, ",;:—–-".contains(last) || last == " " { s.removeLast() }
         if s.hasSuffix("."), let before = s.dropLast().last, before.isLowercase || before.isNumber || before == ")" { s.removeLast() }
         if s.hasPrefix("that ") { s.removeFirst(5) }
@@ -340,10 +425,23 @@ public struct Extractor: Sendable {
 
     /// The speaker as written, without emphasis marks, brackets or trailing punctuation.
     static func cleanMention(_ raw: String) -> String {
-        var s = fold(raw.replacingOccurrences(of: "*", with: "").replacingOccurrences(of: "_", with: " "))
+        var s = fold(raw.replacingText("*", with: "").replacingText("_", with: " "))
         while let f = s.first, "[(,“\"‘ ".contains(f) { s.removeFirst() }
         while let l = s.last, "]),”\"’ :;".contains(l) { s.removeLast() }
         return s
+    }
+
+    /// The speaker as written together with the apposition that directly follows it ("Song Wendi,
+    /// a researcher at the Atlantic Council"), when only commas and white space separate the two;
+    /// nil when the apposition is elsewhere (before the speaker, or after other words).
+    static func mentionWithApposition(_ text: UTF8Text, speaker: Range<Int>, apposition: Range<Int>) -> String? {
+        guard apposition.lowerBound >= speaker.upperBound, apposition.upperBound > apposition.lowerBound else { return nil }
+        var sawComma = false
+        for byte in text.bytes[speaker.upperBound..<apposition.lowerBound] {
+            if byte == UInt8(ascii: ",") { sawComma = true } else if !Segmenter.isSpace(byte) { return nil }
+        }
+        guard sawComma else { return nil }
+        return cleanMention(text[speaker.lowerBound..<apposition.upperBound])
     }
 
     static func cleanRole(_ raw: String) -> String {
@@ -354,9 +452,10 @@ public struct Extractor: Sendable {
 
     /// direct when the content is one quotation, mixed when it holds a quotation, else indirect.
     static func kind(of rawContent: String) -> String {
-        var s = Substring(rawContent.replacingOccurrences(of: "''", with: "\""))
+        var s = Substring(rawContent.replacingText("''", with: "\""))
         while let l = s.last, ",.;:!? ".contains(l) { s = s.dropLast() }
-        let marks = s.filter { $0 == "“" || $0 == "\"" || $0 == "”" || $0 == "«" || $0 == "»" }.count
+        var marks = 0
+        for scalar in s.unicodeScalars where scalar == "“" || scalar == "\"" || scalar == "”" || scalar == "«" || scalar == "»" { marks += 1 }
         if marks == 0 { return "indirect" }
         if let f = s.first, openQuotes.contains(f), f != "‘", let l = s.last, closeQuotes.contains(l), l != "’", marks == 2 { return "direct" }
         return "mixed"

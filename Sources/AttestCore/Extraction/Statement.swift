@@ -48,6 +48,10 @@ public struct Statement: Sendable {
     /// Byte ranges of the parts, for highlighting and linking.
     public var cueSpan: ByteSpan
     public var speakerSpan: ByteSpan?
+    /// The speaker without the apposition that follows it in the mention ("Song Wendi" when the
+    /// mention is "Song Wendi, a researcher at the Atlantic Council"); nil when the mention has none.
+    /// Entity resolution reads this head, the report shows the mention as written.
+    public var speakerHead: String?
     public var contentSpan: ByteSpan?
     /// Who the statement was addressed to ("reporters", "the Financial Times").
     public var recipient: String?

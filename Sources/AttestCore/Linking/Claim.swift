@@ -1,7 +1,7 @@
 /// A piece of evidence for a claim: a statement and the part it plays.
 public struct ClaimEvidence: Sendable, Codable, Hashable {
     public var statement: String
-    /// asserts | confirms | denies | not-confirms | conflicting-figure
+    /// asserts | confirms | denies | not-confirms | conflicting-figure | conflicting-date | conflicting-title
     public var role: String
     public init(statement: String, role: String) { self.statement = statement; self.role = role }
 }

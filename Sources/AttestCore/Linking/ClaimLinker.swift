@@ -20,18 +20,38 @@ struct StatementFeatures {
     var day: Int?
     /// Hedged or anonymous sourcing.
     var hedged: Bool
+    /// Office titles before names and the transcript turn, read on the statement's sentence.
+    var sentence = SentenceSignals()
 }
 
 /// A claim while it is being built: member statements and their roles.
 struct ClaimDraft {
     var seed: Int
     var members: [(statement: Int, role: String)]
-    /// Statements whose terms describe the proposition (asserters and confirmers).
+    /// Statements whose terms describe the proposition (asserters and confirmers), the first
+    /// `ClaimLinker.maxCore` of them: enough to describe it, and a bound on the work per comparison.
     var core: [Int]
+    /// One asserting or confirming statement per distinct speaker, to tell whether a source is already in.
+    var sources: [Int] = []
+    /// Document and sentence of every asserting or confirming statement.
+    var sentences: Set<[Int]> = []
     /// Notes for the assessment: relayed copies (statement, original statement).
     var relays: [(statement: Int, original: Int)] = []
-    /// Conflicting figures: (statement, its quantity text, the claim's quantity text).
-    var figures: [(statement: Int, theirs: String, ours: String)] = []
+    /// Conflicts: (statement, role `conflicting-figure|-date|-title`, its value as written, the claim's).
+    var conflicts: [(statement: Int, role: String, theirs: String, ours: String)] = []
+
+    /// Adds a statement that conflicts with the claim, once. With `retag`, a statement already in
+    /// the claim as an assertion (not its seed) becomes the conflicting one (a conflicting title
+    /// between two statements that otherwise say the same).
+    mutating func addConflict(_ statement: Int, role: String, theirs: String, ours: String, retag: Bool = false) {
+        if let k = members.firstIndex(where: { $0.statement == statement }) {
+            guard retag, statement != seed, members[k].role == "asserts" else { return }
+            members[k].role = role
+        } else {
+            members.append((statement, role))
+        }
+        conflicts.append((statement, role, theirs, ours))
+    }
 
     func has(_ statement: Int) -> Bool { members.contains { $0.statement == statement } }
 }
@@ -60,10 +80,30 @@ public struct ClaimLinker: Sendable {
     public var storyThreshold = 0.12
     /// Terms held by more statements than this share are not used for blocking.
     public var blockingShare = 0.2
+    /// Terms held by more statements than this are not used for blocking, however large the corpus:
+    /// a posting list never grows with the corpus, so linking stays near-linear.
+    public var maxPostings = 150
+    /// At most this many claims (those sharing the most term weight) are examined for one statement.
+    public var maxCandidates = 16
+    /// A statement of at least this many characters (speaker and content, folded) repeated word for word
+    /// by another document from the same speaker is a relayed copy, not a second source.
+    public var minRelayedSentence = 60
+    /// A statement continues one of its own source's at most this many sentences before it.
+    public var continueSentences = 2
+    /// A non-confirmation that names no claim qualifies another source's claim at most this many sentences before it.
+    public var precedingSentences = 4
+    /// At most this many statements of a claim are compared with a new statement.
+    public var maxCore = 12
+    /// Titles of one person given as "former" and as current at dates at most this many days apart conflict.
+    public var titleWindowDays = 1
+    /// A person with more (former × current) title pairs than this is skipped (a bound on the work).
+    public var maxTitlePairs = 2_000
 
     let stopwords: Set<String>
     let synonyms: [String: String]
     let genericSpeakerWords: Set<String>
+    /// Folded word or phrase in a speaker's name, mention or role -> the side it speaks for (`claim-sides`).
+    let sideWords: [String: String]
     let reader: SignalReader
 
     /// A linker reading its words from the rule set's lexicons and signal rules.
@@ -82,6 +122,17 @@ public struct ClaimLinker: Sendable {
         }
         synonyms = syn
         genericSpeakerWords = Set(rules.lexicon("speaker-generic-words").flatMap { ClaimLinker.words($0) })
+        var sides: [String: String] = [:]
+        for entry in rules.lexicon("claim-sides") {
+            let parts = entry.components(separatedBy: "=")
+            guard parts.count == 2 else { continue }
+            let side = parts[0].trimmingCharacters(in: .whitespaces)
+            for variant in parts[1].components(separatedBy: "|") {
+                let folded = ClaimLinker.fold(variant)
+                if !folded.isEmpty { sides[folded] = side }
+            }
+        }
+        sideWords = sides
         reader = SignalReader(rules: rules)
     }
 
@@ -184,44 +235,14 @@ public struct ClaimLinker: Sendable {
         return StatementFeatures(terms: contentTerms, predicates: predicateTerms(body), context: terms(s.sentence + " " + (doc?.title ?? "")),
                                  phrases: ClaimLinker.phrases(s.content), folded: ClaimLinker.fold(s.sentence),
                                  signals: signals, quantityTerms: quantityTerms,
-                                 day: ClaimLinker.day(s.date ?? doc?.date), hedged: hedged)
+                                 day: ClaimLinker.day(s.date ?? doc?.date), hedged: hedged,
+                                 sentence: reader.sentenceSignals(s.sentence, scratch: scratch))
     }
 
     // MARK: - Sources
 
-    /// Identifying words of every speaker: name, mentions and roles across the corpus.
-    func speakerProfiles(_ statements: [Statement]) -> [String: Set<String>] {
-        var profiles: [String: Set<String>] = [:]
-        for s in statements {
-            guard let name = s.speaker.name else { continue }
-            let key = EntityLexicon.fold(name)
-            let text = [name, s.speaker.mention ?? "", s.speaker.role ?? ""].joined(separator: " ")
-            profiles[key, default: []].formUnion(identifying(text))
-        }
-        return profiles
-    }
-
     func identifying(_ text: String) -> Set<String> {
         Set(ClaimLinker.words(text).filter { !genericSpeakerWords.contains($0) && !stopwords.contains($0) })
-    }
-
-    /// Whether two statements come from the same source (same entity, or one names the other by a shorter name or role).
-    func sameSource(_ a: Statement, _ b: Statement, _ profiles: [String: Set<String>]) -> Bool {
-        guard let na = a.speaker.name, let nb = b.speaker.name else { return false }
-        let ka = EntityLexicon.fold(na), kb = EntityLexicon.fold(nb)
-        if ka == kb { return true }
-        let wa = identifying(na), wb = identifying(nb)
-        if !wa.isEmpty, wa.isSubset(of: profiles[kb] ?? []) { return true }
-        if !wb.isEmpty, wb.isSubset(of: profiles[ka] ?? []) { return true }
-        // Two descriptions of one body ("Beijing's commerce ministry", "China's Ministry of Commerce").
-        return wa.intersection(wb).count >= 2
-    }
-
-    /// Whether a speaker is the one an answer names ("the president" in "the president's account").
-    func matchesOwner(_ owner: String, _ s: Statement, _ profiles: [String: Set<String>]) -> Bool {
-        guard let name = s.speaker.name else { return false }
-        let words = identifying(owner)
-        return !words.isEmpty && words.isSubset(of: profiles[EntityLexicon.fold(name)] ?? [])
     }
 
     // MARK: - Documents relayed verbatim
@@ -271,9 +292,12 @@ public struct ClaimLinker: Sendable {
                 || features[j].phrases.contains(where: { features[i].folded.contains($0) }) { sim += 0.25 }
             return sim
         }
-        let distinctCap = max(2, Int(Double(n) * blockingShare))
+        let distinctCap = min(maxPostings, max(4, Int(Double(n) * blockingShare)))
         /// Whether two statements share enough distinctive terms to count as one proposition from two sources.
         func informative(_ i: Int, _ j: Int) -> Bool {
+            // A claim that gives a figure is confirmed only by a source giving a figure of that kind.
+            let families = Set(features[i].signals.quantities.map(\.family))
+            if !families.isEmpty, families.isDisjoint(with: features[j].signals.quantities.map(\.family)) { return false }
             let shared = features[i].terms.intersection(features[j].terms).filter { (df[$0] ?? 0) <= distinctCap }
             return shared.count >= confirmTerms
                 && shared.intersection(features[i].predicates).intersection(features[j].predicates).count >= confirmPredicateTerms
@@ -287,16 +311,21 @@ public struct ClaimLinker: Sendable {
             guard let a = features[i].day, let b = features[j].day else { return true }
             return abs(a - b) <= windowDays
         }
-        let profiles = speakerProfiles(statements)
+        let sources = SourceMatcher(statements: statements, identifying: identifying, sideWords: sideWords)
         let copies = ClaimLinker.copies(documents)
-        let blockingCap = max(8, Int(Double(n) * blockingShare))
-
+        let blockingCap = min(maxPostings, max(8, Int(Double(n) * blockingShare)))
         var drafts: [ClaimDraft] = []
         var index: [String: [Int]] = [:]          // term -> drafts whose core holds it
         var claimsOf = [[Int]](repeating: [], count: n)  // statement -> drafts it asserts
+        var draftsBySpeaker: [String: [Int]] = [:]  // folded speaker name -> drafts it seeded
+
+        var firstContent: [String: Int] = [:]   // speaker|content -> first statement, for relayed sentences
         var bySentence: [String: Int] = [:]      // doc|sentence|speaker -> statement, for relayed copies
 
         func addCore(_ d: Int, _ j: Int) {
+            drafts[d].sentences.insert([statements[j].documentIndex, statements[j].sentenceIndex])
+            if !drafts[d].sources.contains(where: { sources.keys[$0] == sources.keys[j] }) { drafts[d].sources.append(j) }
+            guard drafts[d].core.count < maxCore else { return }
             drafts[d].core.append(j)
             for t in features[j].terms where (df[t] ?? 0) <= blockingCap {
                 if index[t]?.last != d { index[t, default: []].append(d) }
@@ -305,20 +334,24 @@ public struct ClaimLinker: Sendable {
         func seed(_ j: Int) -> Int {
             drafts.append(ClaimDraft(seed: j, members: [(j, "asserts")], core: []))
             let d = drafts.count - 1
+            if let key = sources.keys[j] { draftsBySpeaker[key, default: []].append(d) }
             addCore(d, j)
             claimsOf[j].append(d)
             return d
         }
+        /// Claims sharing a blocking term or a quoted-phrase word with statement `j`: the
+        /// `maxCandidates` sharing the most term weight, in creation order.
         func candidates(_ j: Int) -> [Int] {
-            var seen = Set<Int>()
-            var out: [Int] = []
-            for t in features[j].terms { for d in index[t] ?? [] where seen.insert(d).inserted { out.append(d) } }
+            var shared: [Int: Double] = [:]
+            for t in features[j].terms { for d in index[t] ?? [] { shared[d, default: 0] += idf(t) } }
             for p in features[j].phrases {
                 for w in p.split(separator: " ").map(String.init).compactMap(term) {
-                    for d in index[w] ?? [] where seen.insert(d).inserted { out.append(d) }
+                    for d in index[w] ?? [] { shared[d, default: 0] += idf(w) }
                 }
             }
-            return out.sorted()
+            guard shared.count > maxCandidates else { return shared.keys.sorted() }
+            return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }
+                .prefix(maxCandidates).map(\.key).sorted()
         }
         func draftSimilarity(_ d: Int, _ j: Int) -> Double {
             drafts[d].core.filter { inWindow($0, j) }.map { similarity($0, j) }.max() ?? 0
@@ -329,20 +362,85 @@ public struct ClaimLinker: Sendable {
         }
         /// Two statements on one sentence (a speaker and a relayed source) are one assertion, never a confirmation.
         func sameSentence(_ d: Int, _ j: Int) -> Bool {
-            drafts[d].core.contains { statements[$0].documentIndex == statements[j].documentIndex && statements[$0].sentenceIndex == statements[j].sentenceIndex }
+            drafts[d].sentences.contains([statements[j].documentIndex, statements[j].sentenceIndex])
+        }
+        /// Whether every source asserting claim `d` is on statement `j`'s side.
+        func sameSide(_ d: Int, _ j: Int) -> Bool {
+            let asserting = drafts[d].sources.filter { sources.keys[$0] != nil }
+            return !asserting.isEmpty && asserting.allSatisfy { sources.sameSide($0, j) }
         }
         func hasSource(_ d: Int, _ j: Int) -> Bool {
-            drafts[d].core.contains { sameSource(statements[$0], statements[j], profiles) }
+            drafts[d].sources.contains { sources.same($0, j) }
+        }
+        /// Whether an answer's content is no more than what it points back to ("denied the report"):
+        /// with nothing found to answer, it is no claim of its own.
+        func saysOnlyWhatItAnswers(_ j: Int) -> Bool {
+            guard let anaphor = features[j].signals.anaphor ?? features[j].sentence.deniedClaim?.anaphor else { return false }
+            return terms(statements[j].content).isSubset(of: terms(anaphor))
+        }
+        /// The nearest earlier interviewer turn in the document that relays a claim, and which answer
+        /// turn statement `j` is after it (1: the first answer; 2: the answer to the follow-up; ...).
+        func transcriptQuestion(_ j: Int) -> (statement: Int, turn: Int)? {
+            guard features[j].sentence.turn == .answer else { return nil }
+            var answerLines: Set<Int> = [statements[j].line]
+            var k = j - 1
+            while k >= 0, statements[k].documentIndex == statements[j].documentIndex {
+                if features[k].sentence.turn == .question, !claimsOf[k].isEmpty { return (k, answerLines.count) }
+                if features[k].sentence.turn == .answer { answerLines.insert(statements[k].line) }
+                k -= 1
+            }
+            return nil
+        }
+        /// Claims of another source's nearest earlier statement in the same document, at most
+        /// `precedingSentences` sentences back.
+        func precedingClaims(_ j: Int) -> [Int] {
+            var k = j - 1
+            while k >= 0, statements[k].documentIndex == statements[j].documentIndex,
+                  statements[j].sentenceIndex - statements[k].sentenceIndex <= precedingSentences {
+                if !claimsOf[k].isEmpty, !sources.same(k, j) { return claimsOf[k] }
+                k -= 1
+            }
+            return []
+        }
+        /// The statement `j` goes on from: within `continueSentences` sentences before it in its
+        /// document, by the same speaker and similar enough to be linked as an answer, or (in the
+        /// sentence before) by another source of the same side ("J. R. Castellano" after "Castellano
+        /// Drive Systems") sharing a key term with it.
+        func continued(_ j: Int) -> Int? {
+            guard sources.keys[j] != nil else { return nil }
+            var k = j - 1
+            while k >= 0, statements[k].documentIndex == statements[j].documentIndex {
+                let gap = statements[j].sentenceIndex - statements[k].sentenceIndex
+                guard gap <= continueSentences else { break }
+                if sources.keys[k] == sources.keys[j] {
+                    // A quotation right after the speaker's paraphrase ("X said A. 'B,' X said.") goes on with it.
+                    let quoteAfter = gap <= 1 && statements[j].kind != "indirect" && statements[k].kind == "indirect"
+                    if quoteAfter || similarity(k, j) >= answerThreshold { return k }
+                } else if gap <= 1, sources.sameSide(k, j), !features[k].terms.isDisjoint(with: features[j].terms) {
+                    return k
+                }
+                k -= 1
+            }
+            return nil
+        }
+        /// The hedged statement with claims just before `j` (the sentence before) in its document.
+        func precedingHedged(_ j: Int) -> Int? {
+            var k = j - 1
+            while k >= 0, statements[k].documentIndex == statements[j].documentIndex,
+                  statements[j].sentenceIndex - statements[k].sentenceIndex <= 1 {
+                if features[k].hedged, !claimsOf[k].isEmpty { return k }
+                k -= 1
+            }
+            return nil
         }
         /// Claims asserted by the nearest earlier statement the anaphor can point to.
         func anaphorTargets(_ j: Int) -> [Int] {
             let s = statements[j]
-            let owner = features[j].signals.owner
+            let owner = features[j].signals.owner ?? features[j].sentence.deniedClaim?.owner
             var best: Int? = nil
             var k = j - 1
             while k >= 0, statements[k].documentIndex == s.documentIndex {
-                let other = statements[k]
-                if !claimsOf[k].isEmpty, !sameSource(other, s, profiles), owner.map({ matchesOwner($0, other, profiles) }) ?? true {
+                if !claimsOf[k].isEmpty, !sources.same(k, j), owner.map({ sources.matches(owner: $0, k) }) ?? true {
                     best = k; break
                 }
                 k -= 1
@@ -350,10 +448,8 @@ public struct ClaimLinker: Sendable {
             if let best { return claimsOf[best] }
             guard let owner else { return [] }
             // Named owner outside this document: that speaker's claim closest in terms.
-            let owned = drafts.indices.filter { d in
-                let seedStatement = statements[drafts[d].seed]
-                return matchesOwner(owner, seedStatement, profiles) && inWindow(drafts[d].seed, j)
-            }
+            let owned = sources.speakers(named: owner).flatMap { draftsBySpeaker[$0] ?? [] }
+                .filter { inWindow(drafts[$0].seed, j) }.sorted()
             if let d = owned.max(by: { draftSimilarity($0, j) < draftSimilarity($1, j) }) { return [d] }
             return []
         }
@@ -362,8 +458,18 @@ public struct ClaimLinker: Sendable {
             let s = statements[j]
             let f = features[j]
             let sentenceKey = EntityLexicon.fold(s.speaker.name ?? "") + "|" + f.folded
-            // A statement in a relayed copy joins the original's claims: one source, not two.
-            if let original = copies[s.documentIndex], let k = bySentence["\(original)|" + sentenceKey] {
+            // A statement in a relayed copy joins the original's claims: one source, not two. A copy is
+            // a document that repeats an earlier one, or a statement (of some length) that another
+            // document carried word for word from the same speaker: wire copy relayed with edits around it.
+            var original = copies[s.documentIndex].flatMap { bySentence["\($0)|" + sentenceKey] }
+            let contentKey = EntityLexicon.fold(s.speaker.name ?? "") + "|" + ClaimLinker.fold(s.content)
+            let relayable = contentKey.count >= minRelayedSentence
+            if original == nil, relayable, let k = firstContent[contentKey],
+               statements[k].documentIndex != s.documentIndex, !claimsOf[k].isEmpty {
+                original = k
+            }
+            if relayable, firstContent[contentKey] == nil { firstContent[contentKey] = j }
+            if let k = original {
                 for d in claimsOf[k] where !drafts[d].has(j) {
                     drafts[d].members.append((j, "asserts"))
                     drafts[d].relays.append((j, k))
@@ -376,11 +482,25 @@ public struct ClaimLinker: Sendable {
 
             // Answers: denial, non-confirmation, confirmation.
             var answerRole: String? = nil
-            if s.stance == "deny" || (f.signals.deny && s.stance != "confirm") { answerRole = "denies" }
+            if s.stance == "deny" || (f.signals.deny && s.stance != "confirm") || f.sentence.deniedClaim != nil { answerRole = "denies" }
             else if s.stance == "not-confirm" || f.signals.notConfirm { answerRole = "not-confirms" }
             else if s.stance == "confirm" || f.signals.confirm { answerRole = "confirms" }
+            // A transcript answer to an interviewer's turn that relays a claim answers that claim: the
+            // first answer always (without a confirmation it does not confirm what it was asked), the
+            // answer to the follow-up only when it points back ("I have stated our position").
+            var transcriptTargets: [Int] = []
+            if let (question, turn) = transcriptQuestion(j), turn == 1 || (turn == 2 && f.signals.deflect) {
+                transcriptTargets = claimsOf[question].filter { !hasSource($0, j) }
+                if !transcriptTargets.isEmpty, answerRole == nil { answerRole = "not-confirms" }
+            }
+            // A denial aimed at a claim from outside what is said leaves what is said a claim of its own.
+            let assertsBesides = answerRole == "denies" && s.stance != "deny" && !f.signals.deny
             if let role = answerRole {
-                var targets = f.signals.anaphor != nil ? anaphorTargets(j) : []
+                let pointsBack = f.signals.anaphor != nil || f.sentence.deniedClaim != nil
+                var targets = !transcriptTargets.isEmpty ? transcriptTargets : pointsBack ? anaphorTargets(j) : []
+                // A non-confirmation that names nothing it answers ("The figure could not be verified",
+                // "she could not confirm who was guarding them") qualifies the claim just before it.
+                if targets.isEmpty, role == "not-confirms" { targets = precedingClaims(j) }
                 if targets.isEmpty {
                     let scored = candidates(j).filter { !hasSource($0, j) }
                         .map { ($0, role == "confirms" ? confirmSimilarity($0, j) : draftSimilarity($0, j)) }
@@ -389,19 +509,44 @@ public struct ClaimLinker: Sendable {
                 }
                 if !targets.isEmpty {
                     for d in targets where !drafts[d].has(j) {
-                        drafts[d].members.append((j, role))
+                        // A confirmation from the claimant's own side is a restatement.
+                        let played = role == "confirms" && sameSide(d, j) ? "asserts" : role
+                        drafts[d].members.append((j, played))
                         if role == "confirms" { addCore(d, j) }
                     }
-                    continue
-                }
-                if role == "not-confirms" { continue }
+                    // "X rejected the mayor's claim, saying tests found lead": what X says is a claim too.
+                    if !assertsBesides { continue }
+                } else if role == "not-confirms" || saysOnlyWhatItAnswers(j) { continue }
             }
 
             // Assertions: join the speaker's own claims, confirm or contradict others', or start a claim.
             var joined = false
+            // Unnamed sourcing that goes on with the story just told ("…, sources say") is the same
+            // unnamed source: it joins the hedged claim before it, never confirms it.
+            if f.hedged, let k = precedingHedged(j) {
+                for d in claimsOf[k] where !drafts[d].has(j) {
+                    drafts[d].members.append((j, "asserts"))
+                    addCore(d, j)
+                    claimsOf[j].append(d)
+                    joined = true
+                }
+            }
+            // A source going on about what it or its own side has just said continues that statement:
+            // it plays the same part in the same claims.
+            if !joined, let k = continued(j) {
+                for d in claimsOf[k] {
+                    guard let role = drafts[d].members.first(where: { $0.statement == k })?.role,
+                          ["asserts", "confirms"].contains(role), !drafts[d].has(j) else { continue }
+                    drafts[d].members.append((j, role))
+                    addCore(d, j)
+                    claimsOf[j].append(d)
+                    joined = true
+                }
+                if joined { continue }
+            }
             var confirmed: (Int, Double)? = nil
             var conflicts: [(d: Int, member: Int, mine: Quantity, theirs: Quantity)] = []
-            for d in candidates(j) {
+            for d in candidates(j) where !drafts[d].has(j) {
                 let sim = draftSimilarity(d, j)
                 if hasSource(d, j) || sameSentence(d, j) {
                     if sim >= joinThreshold || sameSentence(d, j) {
@@ -416,19 +561,19 @@ public struct ClaimLinker: Sendable {
                     conflicts.append((d, c.member, c.mine, c.theirs))
                     continue
                 }
+                // An interviewer's turn relays a claim to be answered: it confirms nothing.
+                guard f.sentence.turn != .question else { continue }
                 let strong = confirmSimilarity(d, j)
                 if strong >= confirmThreshold, strong > (confirmed?.1 ?? 0) { confirmed = (d, strong) }
             }
             if !conflicts.isEmpty {
                 let own = joined ? claimsOf[j] : [seed(j)]
                 for c in conflicts where !drafts[c.d].has(j) {
-                    drafts[c.d].members.append((j, "conflicting-figure"))
-                    drafts[c.d].figures.append((j, c.mine.text, c.theirs.text))
+                    drafts[c.d].addConflict(j, role: c.mine.conflictRole, theirs: c.mine.text, ours: c.theirs.text)
                     for o in own {
                         for m in drafts[c.d].core where statements[m].documentIndex == statements[c.member].documentIndex || m == c.member {
                             guard !drafts[o].has(m), features[m].signals.quantities.contains(where: { $0.conflicts(with: c.mine) }) else { continue }
-                            drafts[o].members.append((m, "conflicting-figure"))
-                            drafts[o].figures.append((m, c.theirs.text, c.mine.text))
+                            drafts[o].addConflict(m, role: c.theirs.conflictRole, theirs: c.theirs.text, ours: c.mine.text)
                         }
                     }
                 }
@@ -436,14 +581,52 @@ public struct ClaimLinker: Sendable {
             }
             if joined { continue }
             if let (d, _) = confirmed {
-                drafts[d].members.append((j, f.hedged ? "asserts" : "confirms"))
+                // The claimant's own side restates a claim: it does not confirm it.
+                let restates = f.hedged || sameSide(d, j)
+                drafts[d].members.append((j, restates ? "asserts" : "confirms"))
                 addCore(d, j)
                 claimsOf[j].append(d)
                 continue
             }
             _ = seed(j)
         }
+        addTitleConflicts(&drafts, claimsOf: claimsOf, statements: statements, features: features, contextSimilarity: contextSimilarity)
         return drafts
+    }
+
+    /// Conflicting titles: one document calls a person "President X" and another "former President X"
+    /// at the same date, in statements on the same story. Each statement's claims get the other as
+    /// `conflicting-title` evidence. Mentions are grouped by title and surname, never compared pairwise
+    /// across the corpus.
+    func addTitleConflicts(_ drafts: inout [ClaimDraft], claimsOf: [[Int]], statements: [Statement], features: [StatementFeatures],
+                           contextSimilarity: (Int, Int) -> Double) {
+        var byPerson: [String: [(statement: Int, mention: TitleMention)]] = [:]
+        for (j, f) in features.enumerated() {
+            for t in f.sentence.titles { byPerson[t.title + "|" + t.surname, default: []].append((j, t)) }
+        }
+        // A statement without a date of its own takes the first date given in its document.
+        var documentDay: [Int: Int] = [:]
+        for (j, f) in features.enumerated() {
+            if let day = f.day, documentDay[statements[j].documentIndex] == nil { documentDay[statements[j].documentIndex] = day }
+        }
+        func day(_ j: Int) -> Int? { features[j].day ?? documentDay[statements[j].documentIndex] }
+        for key in byPerson.keys.sorted() {
+            guard let mentions = byPerson[key] else { continue }
+            let past = mentions.filter { $0.mention.former }, current = mentions.filter { !$0.mention.former }
+            guard !past.isEmpty, !current.isEmpty, past.count * current.count <= maxTitlePairs else { continue }
+            for c in current {
+                for p in past where statements[c.statement].documentIndex != statements[p.statement].documentIndex {
+                    guard let dc = day(c.statement), let dp = day(p.statement), abs(dc - dp) <= titleWindowDays,
+                          contextSimilarity(c.statement, p.statement) >= storyThreshold else { continue }
+                    for d in claimsOf[c.statement] {
+                        drafts[d].addConflict(p.statement, role: "conflicting-title", theirs: "\"\(p.mention.text)\"", ours: "\"\(c.mention.text)\"", retag: true)
+                    }
+                    for d in claimsOf[p.statement] where !claimsOf[c.statement].contains(d) {
+                        drafts[d].addConflict(c.statement, role: "conflicting-title", theirs: "\"\(c.mention.text)\"", ours: "\"\(p.mention.text)\"", retag: true)
+                    }
+                }
+            }
+        }
     }
 
     /// A figure in statement `j` that conflicts with one of the same quantity in claim `d`, on the same story.

@@ -13,13 +13,51 @@ public struct Quantity: Sendable, Hashable {
     /// Byte range of the quantity in the text it was read from.
     public var range: Range<Int>
 
-    /// Whether two quantities of the same family give different values (beyond rounding).
+    /// The family of calendar dates ("June 20"): the value is a day of the year, and any difference conflicts.
+    public static let dateFamily = "date"
+
+    /// The evidence role of a statement whose quantity conflicts with a claim's: `conflicting-date` or `conflicting-figure`.
+    public var conflictRole: String { family == Quantity.dateFamily ? "conflicting-date" : "conflicting-figure" }
+
+    /// Whether two quantities of the same family give different values (beyond rounding; dates must be equal).
     public func conflicts(with other: Quantity) -> Bool {
         guard family == other.family, value > 0, other.value > 0 else { return false }
+        if family == Quantity.dateFamily { return value != other.value }
         let tolerance = approximate || other.approximate ? 0.25 : 0.05
         let spread = abs(value - other.value) / max(value, other.value)
         return spread > tolerance
     }
+}
+
+/// A name with an office title, as a statement gives it: "President Joe Biden", "former President Biden".
+public struct TitleMention: Sendable, Hashable {
+    /// The title, folded ("president").
+    public var title: String
+    /// The last word of the name, folded ("biden").
+    public var surname: String
+    /// Whether the title is marked as past ("former", "ex-").
+    public var former: Bool
+    /// The mention as written.
+    public var text: String
+}
+
+/// The turn a sentence opens in a transcript ("Reporter: …", "Lin Jian: …").
+public enum TranscriptTurn: Sendable {
+    case none
+    /// An interviewer's turn ("Reporter:", "Q:"): what it relays is put to the next speaker.
+    case question
+    /// Another speaker's turn: an answer to the question before it.
+    case answer
+}
+
+/// Signals of a statement's whole sentence: office titles and the transcript turn.
+public struct SentenceSignals: Sendable {
+    public var titles: [TitleMention] = []
+    public var turn = TranscriptTurn.none
+    /// A denial aimed at an earlier claim anywhere in the sentence ("rejected the mayor's claim"):
+    /// the anaphor and, when named, whose claim it is.
+    public var deniedClaim: (anaphor: String, owner: String?)? = nil
+    public init() {}
 }
 
 /// What the `signal` rules found in a statement.
@@ -36,8 +74,12 @@ public struct StatementSignals: Sendable {
     public var confirm = false
     /// Hedged or anonymous sourcing in what was said ("reportedly", "sources say").
     public var hedge = false
-    /// Quantities, in order.
+    /// A non-answer that points back to an earlier answer or elsewhere ("I have stated our position").
+    public var deflect = false
+    /// Quantities (and calendar dates, family `date`), in order.
     public var quantities: [Quantity] = []
+    /// Office titles before a name ("former President Joe Biden"), for conflicting titles.
+    public var titles: [TitleMention] = []
     /// IDs of the signal rules that fired.
     public var rules: [String] = []
 
@@ -101,20 +143,71 @@ public struct SignalReader: Sendable {
             case "not-confirm": out.notConfirm = true; out.rules.append(rule.id)
             case "confirm": out.confirm = true; out.rules.append(rule.id)
             case "hedge": out.hedge = true; out.rules.append(rule.id)
-            case "quantity":
+            case "deflect": out.deflect = true; out.rules.append(rule.id)
+            case "date", "quantity":
+                // Quantities and dates never overlap one found by a higher-priority rule.
+                let read = rule.settings["signal"] == "date" ? date : quantity
                 var found = false
                 for m in matches {
-                    guard let q = quantity(m, subject), !out.quantities.contains(where: { $0.range.overlaps(q.range) }) else { continue }
+                    guard let q = read(m, subject), !out.quantities.contains(where: { $0.range.overlaps(q.range) }) else { continue }
                     out.quantities.append(q)
                     found = true
                 }
                 if found { out.rules.append(rule.id) }
+            case "title":
+                for m in matches {
+                    guard let t = title(m, subject), !out.titles.contains(t) else { continue }
+                    out.titles.append(t)
+                }
+                out.rules.append(rule.id)
             default: continue
             }
         }
         if out.notConfirm { out.confirm = false }
         out.quantities.sort { $0.range.lowerBound < $1.range.lowerBound }
         return out
+    }
+
+    /// Signals read on a statement's whole sentence rather than its content: office titles before
+    /// names (the speaker's own title counts too) and the transcript turn the sentence opens.
+    public func sentenceSignals(_ text: String, scratch: MatchScratch) -> SentenceSignals {
+        let subject = UTF8Text(text)
+        var out = SentenceSignals()
+        for rule in rules {
+            let kind = rule.settings["signal"] ?? ""
+            guard ["title", "question-turn", "answer-turn", "deny-claim"].contains(kind),
+                  let matches = try? rule.compiled.allMatches(in: subject, scratch: scratch), !matches.isEmpty else { continue }
+            switch kind {
+            case "title":
+                for m in matches { if let t = title(m, subject), !out.titles.contains(t) { out.titles.append(t) } }
+            case "question-turn": if out.turn == .none { out.turn = .question }
+            case "deny-claim":
+                if out.deniedClaim == nil, let m = matches.first, let r = m.range(named: "anaphor") {
+                    let owner = m.range(named: "owner").flatMap { $0.isEmpty ? nil : subject[$0] }
+                    out.deniedClaim = (subject[r], owner)
+                }
+            default: if out.turn == .none { out.turn = .answer }
+            }
+        }
+        return out
+    }
+
+    /// A calendar date (group `date`) as a quantity of family `date` whose value is the day of the
+    /// year (month × 31 + day): the year is often left out in news text, so it is not compared.
+    func date(_ m: PatternMatch, _ subject: UTF8Text) -> Quantity? {
+        guard let r = m.range(named: "date"), let iso = DateText.isoDate(subject[r], defaultYear: 2000) else { return nil }
+        let parts = iso.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { return nil }
+        return Quantity(text: subject[r], value: Double(parts[1] * 31 + parts[2]), family: Quantity.dateFamily, approximate: false, range: r)
+    }
+
+    /// An office title before a name (groups `title`, `name`, optional `former`).
+    func title(_ m: PatternMatch, _ subject: UTF8Text) -> TitleMention? {
+        guard let tr = m.range(named: "title"), let nr = m.range(named: "name") else { return nil }
+        let surname = subject[nr].split(whereSeparator: { $0 == " " || $0 == "\n" }).last.map { String($0).lowercased() } ?? ""
+        guard !surname.isEmpty else { return nil }
+        return TitleMention(title: SignalReader.fold(subject[tr]), surname: surname,
+                            former: m.range(named: "former").map { !$0.isEmpty } ?? false, text: subject[m.range])
     }
 
     func quantity(_ m: PatternMatch, _ subject: UTF8Text) -> Quantity? {

@@ -16,6 +16,9 @@ public struct AnalysisOptions: Sendable {
     public var matchLimit: UInt32 = 5_000_000
     /// Record per-rule time and match-limit hits.
     public var profileRules: Bool = false
+    /// Keep statements in a temporary file instead of memory (needs `buildClaims` off), so peak
+    /// memory stays flat however large the corpus; read them with `Analysis.forEachStatement`.
+    public var spillStatements: Bool = false
     public init() {}
 }
 
@@ -27,6 +30,41 @@ public struct Analysis: Sendable {
     public var warnings: [AnalysisWarning]
     /// Problems with inputs that are not files (missing paths).
     public var inputProblems: [LoadProblem]
+    /// With `spillStatements`: where each document's statements are (by document index), and the
+    /// corpus-wide names to apply on the way out. `statements` is then empty.
+    var spilled: SpilledStatements? = nil
+
+    struct SpilledStatements {
+        let spill: StatementSpill
+        /// Per document: its chunk in the spill, or its statements when writing the chunk failed.
+        let chunks: [Either]
+        let surnames: SurnameIndex
+        enum Either { case chunk(StatementSpill.Chunk), inMemory([Statement]) }
+    }
+
+    /// Every statement in document order, with its final id and canonical speaker name; reads
+    /// spilled statements back one document at a time.
+    public func forEachStatement(_ body: (Statement) throws -> Void) throws {
+        guard let spilled else {
+            for s in statements { try body(s) }
+            return
+        }
+        var number = 0
+        for (docIndex, entry) in spilled.chunks.enumerated() {
+            let batch: [Statement]
+            switch entry {
+            case .chunk(let chunk): batch = try spilled.spill.read(chunk)
+            case .inMemory(let kept): batch = kept
+            }
+            for var s in batch {
+                number += 1
+                s.documentIndex = docIndex
+                s.id = "s\(number)"
+                spilled.surnames.apply(to: &s)
+                try body(s)
+            }
+        }
+    }
 }
 
 /// Runs the whole pipeline: load, segment, extract, resolve entities, link claims, assess.
@@ -35,11 +73,14 @@ public struct Analyzer: Sendable {
     public let options: AnalysisOptions
     public let extractor: Extractor
     public let resolver: EntityResolver
+    /// Per-rule timings, when `options.profileRules` is set.
+    public let profile: RuleProfile?
 
     public init(rules: RuleSet, options: AnalysisOptions = AnalysisOptions()) {
         self.rules = rules
         self.options = options
-        self.extractor = Extractor(rules: rules)
+        self.profile = options.profileRules ? RuleProfile() : nil
+        self.extractor = Extractor(rules: rules, profile: profile)
         self.resolver = EntityResolver(rules: rules)
     }
 
@@ -47,6 +88,8 @@ public struct Analyzer: Sendable {
     struct DocumentResult {
         var documents: [Document] = []
         var statements: [[Statement]] = []
+        /// With a spill: each document's chunk (nil when writing it failed and `statements` holds them).
+        var chunks: [StatementSpill.Chunk?] = []
         var warnings: [AnalysisWarning] = []
         var names: [String] = []
     }
@@ -56,6 +99,13 @@ public struct Analyzer: Sendable {
         let loader = DocumentLoader(maxDocumentBytes: options.maxDocumentBytes)
         let (files, problems) = loader.inputFiles(for: paths)
         var results = [DocumentResult](repeating: DocumentResult(), count: files.count)
+        var spill: StatementSpill? = nil
+        var spillProblem: LoadProblem? = nil
+        if options.spillStatements && !options.buildClaims {
+            do { spill = try StatementSpill() } catch {
+                spillProblem = LoadProblem(path: "(temporary file)", message: "cannot keep statements on disk (\(error)); they are kept in memory")
+            }
+        }
         let workers = max(1, min(options.workers, files.count))
         let lock = NSLock()
         var next = 0
@@ -69,11 +119,11 @@ public struct Analyzer: Sendable {
                     next += 1
                     lock.unlock()
                     guard index < files.count else { break }
-                    slots[index] = process(file: files[index], loader: loader, scratch: scratch)
+                    slots[index] = process(file: files[index], loader: loader, scratch: scratch, spill: spill)
                 }
             }
         }
-        return assemble(results, problems: problems)
+        return assemble(results, problems: problems + (spillProblem.map { [$0] } ?? []), spill: spill)
     }
 
     /// Analyses documents already in memory (tests, `explain`).
@@ -87,17 +137,18 @@ public struct Analyzer: Sendable {
         return assemble(results, problems: [])
     }
 
-    func process(file: String, loader: DocumentLoader, scratch: MatchScratch) -> DocumentResult {
+    func process(file: String, loader: DocumentLoader, scratch: MatchScratch, spill: StatementSpill?) -> DocumentResult {
         var result = DocumentResult()
-        for doc in loader.load(path: file) { processDocument(doc, into: &result, scratch: scratch) }
+        for doc in loader.load(path: file) { processDocument(doc, into: &result, scratch: scratch, spill: spill) }
         return result
     }
 
-    func processDocument(_ doc: Document, into result: inout DocumentResult, scratch: MatchScratch) {
+    func processDocument(_ doc: Document, into result: inout DocumentResult, scratch: MatchScratch, spill: StatementSpill? = nil) {
         var doc = doc
         guard doc.status == .ok else {
             result.documents.append(doc)
             result.statements.append([])
+            if spill != nil { result.chunks.append(nil) }
             return
         }
         var (statements, warnings, _, seg) = extractor.extract(doc, index: 0, scratch: scratch)
@@ -106,8 +157,19 @@ public struct Analyzer: Sendable {
         result.names.append(contentsOf: mentions.filter { $0.type == "person" }.map(\.name))
         if !options.keepText { doc.text = "" }
         result.documents.append(doc)
-        result.statements.append(statements)
         result.warnings.append(contentsOf: warnings)
+        if let spill {
+            result.names.append(contentsOf: statements.compactMap { $0.speaker.type == "person" ? $0.speaker.name : nil })
+            do {
+                result.chunks.append(try spill.append(statements))
+                result.statements.append([])
+                return
+            } catch {
+                result.chunks.append(nil)
+                result.warnings.append(AnalysisWarning(document: doc.path, message: "cannot write statements to the temporary file (\(error)); kept in memory"))
+            }
+        }
+        result.statements.append(statements)
     }
 
     /// Entity mentions found by `entity` rules, with their sentence index.
@@ -120,7 +182,11 @@ public struct Analyzer: Sendable {
             let subject = text.slice(sentence.range)
             for rule in entityRules {
                 do {
-                    for m in try rule.compiled.allMatches(in: subject, scratch: scratch) {
+                    let matches = try extractor.timed(rule.id, phase: rule.phase.rawValue) { () throws -> [PatternMatch]? in
+                        let all: [PatternMatch] = try rule.compiled.allMatches(in: subject, scratch: scratch)
+                        return all.isEmpty ? nil : all
+                    } ?? []
+                    for m in matches {
                         guard let r = m.range(named: "name") else { continue }
                         out.append((Extractor.cleanMention(subject[r]), rule.settings["speaker_type"] ?? "person", i))
                     }
@@ -132,7 +198,7 @@ public struct Analyzer: Sendable {
         return out
     }
 
-    func assemble(_ results: [DocumentResult], problems: [LoadProblem]) -> Analysis {
+    func assemble(_ results: [DocumentResult], problems: [LoadProblem], spill: StatementSpill? = nil) -> Analysis {
         var documents: [Document] = []
         var statements: [Statement] = []
         var warnings: [AnalysisWarning] = []
@@ -149,6 +215,19 @@ public struct Analyzer: Sendable {
             }
             warnings.append(contentsOf: r.warnings)
             names.append(contentsOf: r.names)
+        }
+        if let spill {
+            var chunks: [Analysis.SpilledStatements.Either] = []
+            var surnames = SurnameIndex()
+            for name in names { surnames.add(name) }
+            for r in results {
+                for k in r.documents.indices {
+                    if k < r.chunks.count, let chunk = r.chunks[k] { chunks.append(.chunk(chunk)) } else { chunks.append(.inMemory(r.statements[k])) }
+                }
+            }
+            var analysis = Analysis(documents: documents, statements: [], claims: [], warnings: warnings, inputProblems: problems)
+            analysis.spilled = Analysis.SpilledStatements(spill: spill, chunks: chunks, surnames: surnames)
+            return analysis
         }
         resolver.canonicalize(&statements, knownNames: names)
         for i in statements.indices { statements[i].id = "s\(i + 1)" }

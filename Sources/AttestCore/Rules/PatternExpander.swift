@@ -97,8 +97,54 @@ public struct PatternExpander: Sendable {
 
     /// Entries as an alternation: escaped, longest first, spaces as `\s+`.
     public static func alternation(_ entries: [String]) -> String {
-        let unique = Array(Set(entries)).sorted { $0.utf8.count != $1.utf8.count ? $0.utf8.count > $1.utf8.count : $0 < $1 }
-        return unique.map(escape).joined(separator: "|")
+        // A trie of the escaped entries, so that the regex engine compares each character once per
+        // position instead of once per entry. At every node longer continuations come first and
+        // the end of a shorter entry is an optional tail, so the preference stays longest first.
+        let root = TrieNode()
+        for entry in Set(entries) {
+            var node = root
+            let tokens = tokens(entry)
+            for (k, token) in tokens.enumerated() {
+                node.longest = max(node.longest, tokens.count - k)
+                if let next = node.children.first(where: { $0.token == token })?.node {
+                    node = next
+                } else {
+                    let next = TrieNode()
+                    node.children.append((token, next))
+                    node = next
+                }
+            }
+            node.isEnd = true
+        }
+        return root.regex()
+    }
+
+    /// A node of the lexicon trie: escaped tokens (one character, `\s+` or a quote class) to children.
+    final class TrieNode {
+        var children: [(token: String, node: TrieNode)] = []
+        var isEnd = false
+        var longest = 0
+
+        func regex() -> String {
+            let ordered = children.sorted { $0.node.longest != $1.node.longest ? $0.node.longest > $1.node.longest : $0.token < $1.token }
+            let branches = ordered.map { $0.token + $0.node.regex() }
+            if branches.isEmpty { return "" }
+            if branches.count == 1 && !isEnd {
+                return branches[0]
+            }
+            return "(?:" + branches.joined(separator: "|") + ")" + (isEnd ? "?" : "")
+        }
+    }
+
+    /// An entry as escaped tokens: one per character, a run of spaces as `\s+`.
+    static func tokens(_ entry: String) -> [String] {
+        var out: [String] = []
+        for ch in entry {
+            let token = escape(String(ch))
+            if token == "\\s+", out.last == token { continue }
+            out.append(token)
+        }
+        return out
     }
 
     /// Escapes regex metacharacters (valid in extended mode too); spaces become `\s+`.

@@ -66,11 +66,15 @@ public final class Rule: @unchecked Sendable {
     /// Whether the rule runs only on sentences holding a cue word (the prefilter); `prefilter: false`
     /// rules run on every sentence.
     public let usesPrefilter: Bool
+    /// The rule's `cue` group compiled on its own, when every match must contain it: the extractor
+    /// runs the whole rule only on sentences where this cheap pattern matches (see `RequiredGroup`).
+    public let cueFilter: CompiledPattern?
 
     init(id: String, phase: RulePhase, priority: Int, description: String, pattern: String, expandedPattern: String,
          compiled: CompiledPattern, settings: [String: String], insideQuotes: Bool, message: String?,
-         examples: [RuleExample], location: SourceLocation, order: Int, usesPrefilter: Bool) {
+         examples: [RuleExample], location: SourceLocation, order: Int, usesPrefilter: Bool, cueFilter: CompiledPattern? = nil) {
         self.usesPrefilter = usesPrefilter
+        self.cueFilter = cueFilter
         self.id = id; self.phase = phase; self.priority = priority; self.description = description
         self.pattern = pattern; self.expandedPattern = expandedPattern; self.compiled = compiled
         self.settings = settings; self.insideQuotes = insideQuotes; self.message = message
@@ -106,8 +110,8 @@ public struct EntityLexicon: Sendable {
 
     /// Case- and apostrophe-folded key for lookups.
     public static func fold(_ s: String) -> String {
-        var out = s.lowercased().replacingOccurrences(of: "’", with: "'").replacingOccurrences(of: "*", with: "")
-            .replacingOccurrences(of: "_", with: " ")
+        var out = s.lowercased().replacingText("’", with: "'").replacingText("*", with: "")
+            .replacingText("_", with: " ")
         if out.hasPrefix("the ") { out.removeFirst(4) }
         return out.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " ")
     }
@@ -125,6 +129,11 @@ public final class RuleSet: @unchecked Sendable {
     public let folders: [String]
     /// One JIT pattern of every cue word, to skip sentences no statement rule can match.
     public let prefilter: CompiledPattern?
+    /// The distinct cue filters of the statement and hedge rules (rules that share a cue pattern
+    /// share one filter, so it runs once per sentence).
+    public let cueFilters: [CompiledPattern]
+    /// For each rule (by `order`), its index in `cueFilters`.
+    public let cueFilterIndex: [Int: Int]
 
     init(rules: [Rule], lexicons: [String: [String]], macros: [String: String], entities: EntityLexicon,
          problems: [RuleProblem], folders: [String], prefilter: CompiledPattern?) {
@@ -138,6 +147,22 @@ public final class RuleSet: @unchecked Sendable {
         self.problems = problems
         self.folders = folders
         self.prefilter = prefilter
+        var filters: [CompiledPattern] = []
+        var indexByPattern: [String: Int] = [:]
+        var indexByRule: [Int: Int] = [:]
+        for rule in rules where rule.phase == .statement || rule.phase == .hedge {
+            guard let filter = rule.cueFilter else { continue }
+            let key = "\(filter.options.rawValue) \(filter.source)"
+            if let known = indexByPattern[key] {
+                indexByRule[rule.order] = known
+            } else {
+                indexByPattern[key] = filters.count
+                indexByRule[rule.order] = filters.count
+                filters.append(filter)
+            }
+        }
+        self.cueFilters = filters
+        self.cueFilterIndex = indexByRule
     }
 
     /// Rules of one phase in load order.

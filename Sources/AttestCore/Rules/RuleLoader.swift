@@ -177,6 +177,7 @@ public struct RuleLoader {
                 ok = false
             }
         }
+        if phase == .statement || phase == .hedge { options.insert(.useOffsetLimit) }
         let expansion = expander.expand(pattern)
         for failure in expansion.failures {
             let loc = RuleLoader.patternLocation(patternNode, offset: failure.offset, path: path, fileLines: fileLines)
@@ -215,7 +216,8 @@ public struct RuleLoader {
         return Rule(id: id, phase: phase, priority: map["priority"]?.int ?? 0, description: map["description"]?.string ?? "",
                     pattern: pattern, expandedPattern: expansion.text, compiled: compiled, settings: settings,
                     insideQuotes: map["inside_quotes"]?.bool ?? false, message: message, examples: examples,
-                    location: here, order: order, usesPrefilter: map["prefilter"]?.bool ?? true)
+                    location: here, order: order, usesPrefilter: map["prefilter"]?.bool ?? true,
+                    cueFilter: RuleLoader.cueFilter(expansion.text, options: options))
     }
 
     private func readExamples(_ node: Node?, ruleID: String, path: String, problems: inout [RuleProblem], ok: inout Bool) -> [RuleExample] {
@@ -318,6 +320,19 @@ public struct RuleLoader {
                 for alias in aliases { entities.outlets.insert(EntityLexicon.fold(alias)) }
             }
         }
+    }
+
+    /// The rule's mandatory `cue` group as a pattern of its own, or nil when the group may be
+    /// skipped or does not compile alone (it calls a subroutine defined elsewhere, say). Inline
+    /// caseless or dot-all settings anywhere in the rule widen the filter, so it never rejects a
+    /// sentence the rule could match.
+    static func cueFilter(_ pattern: String, options: PatternOptions) -> CompiledPattern? {
+        guard let body = RequiredGroup.text(ofGroup: "cue", in: pattern, extended: options.contains(.extended)) else { return nil }
+        var filterOptions = options
+        filterOptions.remove(.useOffsetLimit)
+        if pattern.contains("(?i") { filterOptions.insert(.caseless) }
+        if pattern.contains("(?s") { filterOptions.insert(.dotAll) }
+        return try? CompiledPattern(body, options: filterOptions)
     }
 
     /// Lexicons whose words make up the cue prefilter.

@@ -1,0 +1,68 @@
+import XCTest
+@testable import AttestCore
+
+/// How speakers are written, split into name and role, and resolved.
+final class SpeakerTests: XCTestCase {
+    func testMentionKeepsTheAppositionWhileTheNameIsThePerson() throws {
+        let text = "Tariffs will rise, Lena Okafor, a trade lawyer in Lagos, said on Monday. She added that ports were ready."
+        let a = analyze([("a.txt", text)])
+        let first = try XCTUnwrap(a.statements.first { $0.cue == "said" })
+        XCTAssertEqual(first.speaker.mention, "Lena Okafor, a trade lawyer in Lagos")
+        XCTAssertEqual(first.speaker.name, "Lena Okafor")
+        XCTAssertEqual(first.speaker.role, "trade lawyer in Lagos")
+        XCTAssertEqual(first.speakerHead, "Lena Okafor")
+        let second = try XCTUnwrap(a.statements.first { $0.cue == "added" })
+        XCTAssertEqual(second.speaker.name, "Lena Okafor", "the pronoun resolves to the person, not to the whole mention")
+    }
+
+    func testInvertedSpeakerKeepsAgeAndRelativeClause() throws {
+        let text = "“The mill will not reopen,” said Piet Vos, 61, who ran the night shift for a decade."
+        let a = analyze([("a.txt", text)])
+        let s = try XCTUnwrap(a.statements.first)
+        XCTAssertEqual(s.speaker.name, "Piet Vos")
+        XCTAssertEqual(s.speaker.mention, "Piet Vos, 61, who ran the night shift for a decade")
+    }
+
+    func testMentionWithoutAppositionHasNoSeparateHead() throws {
+        let a = analyze([("a.txt", "Governor Ruth Abara said the bridge would reopen in May.")])
+        let s = try XCTUnwrap(a.statements.first)
+        XCTAssertEqual(s.speaker.mention, "Governor Ruth Abara")
+        XCTAssertEqual(s.speaker.name, "Ruth Abara")
+        XCTAssertNil(s.speakerHead)
+    }
+
+    func testClauseOpenerIsNotPartOfTheSpeaker() throws {
+        let a = analyze([("a.txt", "But Megan Ross said the vote would be delayed.")])
+        let s = try XCTUnwrap(a.statements.first)
+        XCTAssertEqual(s.speaker.mention, "Megan Ross")
+    }
+
+    func testRoleNounsResolveToTheEntityOfTheirKind() throws {
+        let text = """
+        The Financial Times reported on Monday that ports were full. According to the newspaper, three ships waited offshore.
+        China's Ministry of Commerce said it would review the rules. The ministry’s licensing bureau said forms were late. The release urged firms to apply early.
+        """
+        let a = analyze([("a.txt", text)])
+        let newspaper = try XCTUnwrap(a.statements.first { $0.speaker.mention == "the newspaper" })
+        XCTAssertEqual(newspaper.speaker.name, "Financial Times")
+        let bureau = try XCTUnwrap(a.statements.first { $0.speaker.mention == "The ministry’s licensing bureau" })
+        XCTAssertEqual(bureau.speaker.name, "China's Ministry of Commerce")
+        let release = try XCTUnwrap(a.statements.first { $0.speaker.mention == "The release" })
+        XCTAssertEqual(release.speaker.name, "China's Ministry of Commerce")
+    }
+
+    func testSheRefersBackToASpokeswomanForAnOrganisation() throws {
+        let text = "Mr. Idris Bello said the plant was safe. A spokeswoman for the Harbour Traders Association confirmed that two members had left. She said more would follow."
+        let a = analyze([("a.txt", text)])
+        let she = try XCTUnwrap(a.statements.first { $0.speaker.mention == "She" })
+        XCTAssertEqual(she.speaker.name, "Harbour Traders Association")
+    }
+
+    func testBareSourcesMakeAHedgedAssertionWithoutSpeaker() throws {
+        let a = analyze([("a.txt", "Two more mines have opened near the river, sources say.")])
+        let s = try XCTUnwrap(a.statements.first)
+        XCTAssertNil(s.speaker.name)
+        XCTAssertEqual(s.speaker.type, "anonymous")
+        XCTAssertEqual(s.stance, "hedged")
+    }
+}
