@@ -96,6 +96,12 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(s.content, "Nobody wants a price war.")
     }
 
+    func testQuotedTranscriptTurnRunsToTheParagraphEnd() throws {
+        let text = "\"HOST: Welcome back. Prices rose again this week.\n\n\"RAHIMI: They did. Nobody expected it."
+        let turn = try XCTUnwrap(analyze([("a.txt", text)]).statements.first { $0.speaker.mention == "HOST" })
+        XCTAssertEqual(turn.content, "Welcome back. Prices rose again this week")
+    }
+
     func testTwoApostropheQuotationIsDirectAndStripped() throws {
         let s = try statement(by: "Ines Moreau", in: "''The harvest is late,'' said Ines Moreau, a grower. ''It rained all June.''")
         XCTAssertEqual(s.kind, "direct")

@@ -80,6 +80,13 @@ final class SegmenterTests: XCTestCase {
         XCTAssertFalse(seg.paragraphs[0].isHeading)
     }
 
+    func testClosingMarkWrittenAtTheOpeningStartsAQuotation() {
+        let text = "”Prices will fall soon.” ― Omar Rahimi"
+        let seg = segmenter.segment(text)
+        let bytes = Array(text.utf8)
+        XCTAssertEqual(seg.quotations.map { String(decoding: bytes[$0.range], as: UTF8.self) }, ["”Prices will fall soon.”"])
+    }
+
     func testShortLineEndingInAColonIsNoHeading() {
         let seg = segmenter.segment("The minister added:\n\n“We are ready.”")
         XCTAssertFalse(seg.paragraphs[0].isHeading)

@@ -305,7 +305,8 @@ public struct Extractor: Sendable {
 
     // MARK: - Content spans
 
-    /// `range` widened to the quotations it starts or ends in, unless such a quotation holds the cue.
+    /// `range` widened to the quotations it starts or ends in, unless such a quotation holds the cue
+    /// (then only to the end of that quotation's part in the paragraph, when the cue comes first).
     static func widenToQuotations(_ range: Range<Int>, cue: Range<Int>, seg: Segmentation) -> Range<Int> {
         var r = range
         if let q = seg.quotation(containing: r.lowerBound), q.range.upperBound > r.upperBound, !q.range.contains(cue.lowerBound) {
@@ -314,6 +315,12 @@ public struct Extractor: Sendable {
         if r.upperBound > 0, let q = seg.quotation(containing: r.upperBound - 1), !q.range.contains(cue.lowerBound) {
             // A quotation the content ends in: from its opening (when before) to its closing mark.
             r = min(r.lowerBound, q.range.lowerBound)..<max(r.upperBound, q.range.upperBound)
+        } else if let q = seg.quotation(containing: r.lowerBound), q.range.contains(cue.lowerBound), cue.upperBound <= r.lowerBound,
+                  let s = seg.sentenceIndex(containing: r.lowerBound) {
+            // A label inside the quotation it opens ("WALLACE: …" in a quoted transcript): the rest
+            // of the quotation in this paragraph.
+            let end = min(q.range.upperBound, seg.paragraphs[seg.sentences[s].paragraph].range.upperBound)
+            r = r.lowerBound..<max(r.upperBound, end)
         }
         return r
     }
