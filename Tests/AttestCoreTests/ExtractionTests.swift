@@ -102,6 +102,11 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(turn.content, "Welcome back. Prices rose again this week")
     }
 
+    func testTranscriptTurnRunsToTheParagraphEnd() throws {
+        let text = "The panel went on.\n\nRUIZ: We agree on prices. The rest waits until May.\n\nThe hearing ended."
+        XCTAssertEqual(try statement(by: "RUIZ", in: text).content, "We agree on prices. The rest waits until May")
+    }
+
     func testTwoApostropheQuotationIsDirectAndStripped() throws {
         let s = try statement(by: "Ines Moreau", in: "''The harvest is late,'' said Ines Moreau, a grower. ''It rained all June.''")
         XCTAssertEqual(s.kind, "direct")

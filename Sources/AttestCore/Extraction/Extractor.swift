@@ -212,6 +212,9 @@ public struct Extractor: Sendable {
             // "He said:" followed by a quotation in the next sentence or paragraph.
             contentRange = q.range
         }
+        if let r = contentRange, let end = Extractor.turnEnd(c, content: r, seg: seg, text: text) {
+            contentRange = r.lowerBound..<end
+        }
         let rawContent = contentRange.map { Extractor.fold(text[$0]) } ?? ""
         // A second part goes with a quotation only when it is quoted too: `"A," he said, "B."`, not
         // the clause of `"A," he said, looking at the crowd.`
@@ -323,6 +326,22 @@ public struct Extractor: Sendable {
             r = r.lowerBound..<max(r.upperBound, end)
         }
         return r
+    }
+
+    /// The end of a transcript turn ("RUIZ: We agree. The rest waits."): when the speaker or cue
+    /// opens its paragraph and only a colon stands between it and the content, the content runs
+    /// to the end of the paragraph; nil otherwise.
+    static func turnEnd(_ c: Candidate, content: Range<Int>, seg: Segmentation, text: UTF8Text) -> Int? {
+        let label = c.groups["speaker"].map { min($0.lowerBound, c.cue.lowerBound)..<max($0.upperBound, c.cue.upperBound) } ?? c.cue
+        guard label.upperBound <= content.lowerBound, let s = seg.sentenceIndex(containing: label.lowerBound) else { return nil }
+        let paragraph = seg.paragraphs[seg.sentences[s].paragraph].range
+        let gap = text.bytes[label.upperBound..<content.lowerBound]
+        guard gap.contains(58), gap.allSatisfy({ $0 == 58 || Segmenter.isSpace($0) || $0 == 42 }) else { return nil }
+        var start = paragraph.lowerBound
+        while start < label.lowerBound, let mark = Segmenter.quoteMark(text.bytes, start) { start += mark.length }
+        while start < label.lowerBound, text.bytes[start] == 42 || Segmenter.isSpace(text.bytes[start]) { start += 1 }
+        guard start == label.lowerBound, paragraph.upperBound > content.upperBound else { return nil }
+        return paragraph.upperBound
     }
 
     /// Quotations that carry a quoted statement on after its attribution, as in `"A," she said.
