@@ -175,7 +175,7 @@ final class ExtractionTests: XCTestCase {
                                   speaker: Speaker(name: "Lin Jian", mention: "he", role: nil, type: "person"), cue: "said",
                                   content: "稀土", kind: "direct", stance: "assert", rule: "r1", cueSpan: ByteSpan(24..<28), sentenceIndex: 5)
         statement.id = "s9"; statement.via = "Pacific Wire"; statement.date = "2025-06-12"; statement.contentSpan = ByteSpan(13..<19)
-        statement.recipient = "reporters"
+        statement.recipient = "reporters"; statement.speakerHead = "Lin"
         // Every stored property is in the codec: a new field must be added there too.
         XCTAssertEqual(Mirror(reflecting: statement).children.compactMap(\.label), StatementCodec.statementFields)
         XCTAssertEqual(Mirror(reflecting: statement.speaker).children.compactMap(\.label), StatementCodec.speakerFields)

@@ -70,7 +70,7 @@ public final class StatementSpill: @unchecked Sendable {
 enum StatementCodec {
     /// The stored properties written, in order, for the completeness test.
     static let statementFields = ["id", "documentIndex", "document", "sentence", "span", "line", "speaker", "cue", "content",
-                                  "kind", "stance", "via", "channel", "date", "rule", "cueSpan", "speakerSpan", "contentSpan",
+                                  "kind", "stance", "via", "channel", "date", "rule", "cueSpan", "speakerSpan", "speakerHead", "contentSpan",
                                   "recipient", "sentenceIndex"]
     static let speakerFields = ["name", "mention", "role", "type"]
 
@@ -79,7 +79,8 @@ enum StatementCodec {
         w.optional(s.speaker.name); w.optional(s.speaker.mention); w.optional(s.speaker.role); w.string(s.speaker.type)
         w.string(s.cue); w.string(s.content); w.string(s.kind); w.string(s.stance)
         w.optional(s.via); w.optional(s.channel); w.optional(s.date); w.string(s.rule); w.span(s.cueSpan)
-        w.optionalSpan(s.speakerSpan); w.optionalSpan(s.contentSpan); w.optional(s.recipient); w.int(s.sentenceIndex)
+        w.optionalSpan(s.speakerSpan); w.optional(s.speakerHead); w.optionalSpan(s.contentSpan); w.optional(s.recipient)
+        w.int(s.sentenceIndex)
     }
 
     static func read(from r: inout ByteReader) throws -> Statement {
@@ -92,7 +93,8 @@ enum StatementCodec {
                           speaker: speaker, cue: cue, content: content, kind: kind, stance: stance, rule: rule, cueSpan: cueSpan,
                           sentenceIndex: 0)
         s.id = id; s.via = via; s.channel = channel; s.date = date
-        s.speakerSpan = try r.optionalSpan(); s.contentSpan = try r.optionalSpan(); s.recipient = try r.optional()
+        s.speakerSpan = try r.optionalSpan(); s.speakerHead = try r.optional(); s.contentSpan = try r.optionalSpan()
+        s.recipient = try r.optional()
         s.sentenceIndex = try r.int()
         return s
     }
