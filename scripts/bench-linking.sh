@@ -5,8 +5,9 @@
 # The corpus: distinct PolNeAR train articles from ../shared when present (8, 80 and 800 of them),
 # else copies of the bundled corpora in which every capitalised word carries the copy's number, so
 # that copies are separate stories with their own names rather than relays of one text.
-# Each size is analysed once with `--time-linking` (the linking stage alone, timed inside attest)
-# under /usr/bin/time -v (wall time and peak memory of the whole run).
+# Each size is analysed BENCH_LINK_RUNS times (default 3) with `--time-linking` (the linking stage
+# alone, timed inside attest; the median is reported) under /usr/bin/time -v (wall time and peak
+# memory of the whole run).
 #   scripts/bench-linking.sh            # uses .build/release/attest (make bench-linking builds it)
 #   ATTEST=.build/debug/attest BENCH_LINK_BASE=4 scripts/bench-linking.sh
 set -euo pipefail
@@ -46,12 +47,17 @@ for factor in 1 10 100; do
   dir="$DATA/x$factor"
   make_corpus "$dir" $((BASE * factor))
   docs=$(find "$dir" -type f ! -name '.complete' | wc -l)
-  /usr/bin/time -v "$ATTEST" analyze "$dir" --time-linking --format jsonl -o /dev/null 2> /tmp/attest-bench-linking.txt || true
-  line=$(grep 'attest: linking:' /tmp/attest-bench-linking.txt || true)
-  [ -n "$line" ] || { echo "bench-linking: no linking time from attest" >&2; cat /tmp/attest-bench-linking.txt >&2; exit 1; }
+  # RUNS runs (default 3); the median linking time and the last run's wall time and memory.
+  runs=()
+  for _ in $(seq "${BENCH_LINK_RUNS:-3}"); do
+    /usr/bin/time -v "$ATTEST" analyze "$dir" --time-linking --format jsonl -o /dev/null 2> /tmp/attest-bench-linking.txt || true
+    line=$(grep 'attest: linking:' /tmp/attest-bench-linking.txt || true)
+    [ -n "$line" ] || { echo "bench-linking: no linking time from attest" >&2; cat /tmp/attest-bench-linking.txt >&2; exit 1; }
+    runs+=("$(sed -E 's/.*claims, ([0-9.]+) s.*/\1/' <<<"$line")")
+  done
   statements=$(sed -E 's/.*linking: ([0-9]+) statements.*/\1/' <<<"$line")
   claims=$(sed -E 's/.* ([0-9]+) claims.*/\1/' <<<"$line")
-  seconds=$(sed -E 's/.*claims, ([0-9.]+) s.*/\1/' <<<"$line")
+  seconds=$(printf '%s\n' "${runs[@]}" | sort -g | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' /tmp/attest-bench-linking.txt | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' /tmp/attest-bench-linking.txt)
   printf '%-6s %8s %11s %8s %10s %10s %12s\n' "${factor}x" "$docs" "$statements" "$claims" "$seconds" "$wall" "$rss"

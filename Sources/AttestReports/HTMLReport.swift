@@ -63,7 +63,7 @@ public enum HTMLReport {
         details.claim{border:1px solid #d1d5db;border-radius:6px;margin:.5em 0;padding:.4em .8em}
         details.claim summary{cursor:pointer}.claimant{color:#4b5563}
         .evidence{margin:.6em 0;padding:.4em .6em;background:#f9fafb;border-left:4px solid #9ca3af}
-        .context{color:#374151}.context mark{background:#fef08a}.context b{background:#bfdbfe;font-weight:600}
+        .context{color:#374151;white-space:pre-line}.context mark{background:#fef08a}.context b{background:#bfdbfe;font-weight:600}
         .meta{font-size:.85em;color:#4b5563}.filters label{margin-right:1em}
         svg text{font-size:11px;fill:#111827}svg text.head{font-size:12px;font-weight:600;fill:#374151}
         </style></head><body>

@@ -52,6 +52,14 @@ final class CorpusClaimsTests: XCTestCase {
         XCTAssertEqual(try checkClaims(corpus: "corpora/city-water", gold: "corpora/gold/city-water-claims.jsonl"), 8)
     }
 
+    func testSportClaimsMatchTheGold() throws {
+        XCTAssertEqual(try checkClaims(corpus: "corpora/sport", gold: "corpora/gold/sport-claims.jsonl"), 7)
+    }
+
+    func testTradeClaimsMatchTheGold() throws {
+        XCTAssertEqual(try checkClaims(corpus: "corpora/trade", gold: "corpora/gold/trade-claims.jsonl"), 6)
+    }
+
     func testRareEarthsClaimsMatchTheGold() throws {
         // Two claims are anchored on dateline statements ("SHANGHAI, June 18 — …, X said") that the
         // statement rules do not extract yet; the other seven are checked.

@@ -150,6 +150,56 @@ final class ClaimTests: XCTestCase {
         XCTAssertTrue(c.reasons.contains { $0.hasPrefix("same-wire-copy") }, "\(c.reasons)")
     }
 
+    func testFiguresForOtherPeriodsOrOtherSpeakersThemselvesDoNotContradict() throws {
+        let a = analyze([
+            ("club-a.txt", "The Harbour Rovers supporters' trust said it raised about 40,000 pounds from members in January for the new stand.\n"),
+            ("club-b.txt", "The Millbrook Athletic supporters' trust said it raised about 90,000 pounds from members in January for the new stand.\n"),
+            ("club-c.txt", "Treasurer Nina Holt said the Harbour Rovers trust raised 12,000 pounds from members in March for the new stand.\n"),
+        ])
+        for start in ["The Harbour Rovers", "The Millbrook", "Treasurer Nina Holt"] {
+            let c = try XCTUnwrap(claim(a, containing: start))
+            XCTAssertNotEqual(c.status, "contradicted", "\(start): \(c)")
+        }
+    }
+
+    func testFigureOfAnotherThingAboutTheSameNamesDoesNotContradict() throws {
+        let a = analyze([
+            ("transfer.txt", "Chairman Piet Olsen said Harbour Rovers had signed the striker Tomas Varga for 18 million euros.\n"),
+            ("fine.txt", "League secretary Ida Berg said Harbour Rovers had been fined 50,000 euros for registering Tomas Varga late.\n"),
+            ("fee.txt", "Sporting director Anke Vos said Lakeside had sold the striker Tomas Varga to Harbour Rovers for 12 million euros.\n"),
+        ])
+        let fee = try XCTUnwrap(claim(a, containing: "Piet Olsen"))
+        let fine = try XCTUnwrap(a.statements.first { $0.sentence.contains("fined") })
+        XCTAssertFalse(fee.evidence.contains { $0.statement == fine.id }, "the fine is another quantity: \(fee)")
+        XCTAssertTrue(fee.reasons.contains { $0.contains("12 million euros") }, "the other fee conflicts: \(fee.reasons)")
+    }
+
+    func testNegatedFigureAndDatelineDateAreNotTheFiguresGiven() throws {
+        let a = analyze([
+            ("tariff.txt", "WASHINGTON, April 8, 2026 — Trade Representative Carla Hines said the tariff on imported steel would rise to 40 percent from May 1.\n"),
+            ("reply.txt", "Trade Minister Joao Prado said the tariff on imported steel would rise to 25 percent, not 40 percent.\n"),
+            ("wire.txt", "Customs director Lea Sand said the tariff on imported steel would rise on June 1.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "Carla Hines"))
+        XCTAssertTrue(c.reasons.contains { $0.hasPrefix("conflicting-figure") && $0.contains("25 percent") }, "\(c.reasons)")
+        XCTAssertTrue(c.reasons.contains { $0.hasPrefix("conflicting-date") && $0.contains("June 1") && $0.contains("May 1") },
+                      "the event date, not the dateline: \(c.reasons)")
+    }
+
+    func testDenialWordAloneDoesNotAnswerAnUnrelatedClaim() throws {
+        // A city news corpus: "city" and "next year" are everywhere; only a denial word and those are shared.
+        let a = analyze([
+            ("budget.txt", "Council leader Ayo Bello said the city would spend 3 million pounds on new cycle lanes next year.\n"),
+            ("match.txt", "Coach Lena Park said it would be wrong to blame the referee for the defeat in the city derby next year.\n"),
+            ("museum.txt", "Curator Omar Betts said the city museum would reopen its east wing next year.\n"),
+            ("schools.txt", "Head teacher Ruth Kemp said the city would open two primary schools next year.\n"),
+            ("buses.txt", "Transport chief Ivo Brand said the city would buy forty electric buses next year.\n"),
+            ("parks.txt", "Parks officer Jana Wolfe said the city would plant a thousand trees next year.\n"),
+        ])
+        let c = try XCTUnwrap(claim(a, containing: "Ayo Bello"))
+        XCTAssertEqual(c.status, "uncontested", "\(c)")
+    }
+
     func testHedgedAssertionIsUnconfirmed() throws {
         let a = analyze([("merger.txt", "Reports indicate that Halvard Foods may sell its dairy unit to Norgate for about $2 billion.\n")])
         let c = try XCTUnwrap(claim(a, containing: "Halvard"))

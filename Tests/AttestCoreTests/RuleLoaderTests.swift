@@ -91,4 +91,34 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertEqual(set.cueFilterIndex[a.order], set.cueFilterIndex[b.order])
         XCTAssertNil(c.cueFilter, "an optional cue gives no filter")
     }
+
+    func testAWrittenFilterReplacesTheCueFilterAndABrokenOneIsReported() throws {
+        let dir = try folder(["r.yml": """
+        schema: 1
+        rules:
+          - id: second-verb
+            phase: statement
+            filter: '\\b(?:and|but)\\s+warned\\b'
+            pattern: '(?<speaker>\\p{Lu}\\w+)\\s+said\\s+\\w+\\s+and\\s+(?<cue>warned)\\s+(?<content>.+)'
+            examples:
+              - match: 'Ana said yes and warned them.'
+          - id: broken-filter
+            phase: statement
+            filter: '(unclosed'
+            pattern: '(?<speaker>\\w+)\\s+(?<cue>said)'
+            examples:
+              - match: 'Ana said.'
+        """])
+        let set = RuleLoader().load(folders: [dir.path])
+        let rule = try XCTUnwrap(set.rule(id: "second-verb"))
+        XCTAssertEqual(rule.cueFilter?.source, #"\b(?:and|but)\s+warned\b"#)
+        XCTAssertNil(set.rule(id: "broken-filter"))
+        let problem = try XCTUnwrap(set.problems.first { $0.ruleID == "broken-filter" })
+        XCTAssertTrue(problem.message.contains("filter does not compile"), problem.message)
+        XCTAssertEqual(problem.location.line, 11, "the line of the filter key")
+        // The filter decides where the rule runs: a sentence without "and warned" is not tried.
+        let docs = [Document(id: "", path: "t.txt", format: .text, bytes: 0, text: "Ana said yes and warned them. Ana said yes and left.")]
+        let found = Analyzer(rules: set).analyze(documents: docs).statements
+        XCTAssertEqual(found.map(\.cue), ["warned"])
+    }
 }

@@ -41,11 +41,13 @@ struct ClaimAssessor {
         let asserts = by("asserts")
         let relayed = Set(draft.relays.map(\.statement))
         for i in denies {
-            let verb = statements[i].stance == "deny" ? statements[i].cue + " it" : "said it is not so"
+            let verb = statements[i].stance == "deny" ? statements[i].cue + " it"
+                : features[i].sentence.deniedClaim.map { "\($0.verb) \($0.owner.map { $0 + "'s" } ?? "the") \($0.anaphor)" } ?? "said it is not so"
             reasons.append("denied: \(who(i)) \(verb) (\(place(i)))")
         }
         for c in draft.conflicts {
-            reasons.append("\(c.role): \(who(c.statement)) gives \(c.theirs) where the claim has \(c.ours) (\(place(c.statement)))")
+            let gives = c.role == "conflicting-title" ? "writes" : "gives"
+            reasons.append("\(c.role): \(who(c.statement)) \(gives) \(c.theirs) where the claim has \(c.ours) (\(place(c.statement)))")
         }
         for i in confirms {
             let verb = statements[i].stance == "confirm" ? "confirmed it" : "independently says the same"

@@ -161,12 +161,6 @@ public struct Extractor: Sendable {
         return (statements, warnings, traceEntries, seg)
     }
 
-    /// Whether the cue prefilter finds a cue word in `subject` (no prefilter: never).
-    func holdsCue(_ subject: UTF8Text, scratch: MatchScratch) -> Bool {
-        guard let prefilter = rules.prefilter else { return false }
-        return (try? prefilter.firstMatch(in: subject, scratch: scratch)) != nil
-    }
-
     /// Times `body` into `profile` under `id` when profiling.
     @inline(__always)
     func timed<T>(_ id: String, phase: String, newSubject: Bool = true, _ body: () throws -> T?) rethrows -> T? {
@@ -180,6 +174,12 @@ public struct Extractor: Sendable {
         try timed(rule.id, phase: rule.phase.rawValue, newSubject: newSubject) {
             try rule.compiled.firstMatch(in: subject, from: from, startLimit: startLimit, scratch: scratch)
         }
+    }
+
+    /// Whether the cue prefilter finds a cue word in `subject` (no prefilter: never).
+    func holdsCue(_ subject: UTF8Text, scratch: MatchScratch) -> Bool {
+        guard let prefilter = rules.prefilter else { return false }
+        return (try? prefilter.firstMatch(in: subject, scratch: scratch)) != nil
     }
 
     /// Two candidates conflict when their cues overlap, or one's speaker overlaps the other's cue.
@@ -215,6 +215,7 @@ public struct Extractor: Sendable {
         if let r = contentRange, let end = Extractor.turnEnd(c, content: r, seg: seg, text: text) {
             contentRange = r.lowerBound..<end
         }
+        if let r = contentRange { contentRange = withoutDateline(r, text: text, document: document, scratch: scratch, warnings: &warnings) }
         let rawContent = contentRange.map { Extractor.fold(text[$0]) } ?? ""
         // A second part goes with a quotation only when it is quoted too: `"A," he said, "B."`, not
         // the clause of `"A," he said, looking at the crowd.`
@@ -275,6 +276,24 @@ public struct Extractor: Sendable {
         guard previous.paragraph == sentence.paragraph, end > 0, let q = seg.quotation(containing: end - 1),
               q.range.upperBound >= end - 1 else { return nil }
         return q.range
+    }
+
+    /// The content range without a dateline the `dateline` rules find at its start.
+    func withoutDateline(_ range: Range<Int>, text: UTF8Text, document: Document, scratch: MatchScratch,
+                         warnings: inout [AnalysisWarning]) -> Range<Int> {
+        let rules = self.rules.rules(.dateline)
+        guard !rules.isEmpty else { return range }
+        let subject = text.slice(range)
+        for rule in rules {
+            do {
+                if let m = try first(rule, in: subject, scratch: scratch), m.range.lowerBound == 0, m.range.upperBound < subject.bytes.count {
+                    return (range.lowerBound + m.range.upperBound)..<range.upperBound
+                }
+            } catch {
+                warnings.append(limitWarning(rule, document, range.lowerBound, error))
+            }
+        }
+        return range
     }
 
     /// The stance the stance rules give a cue, highest priority first.

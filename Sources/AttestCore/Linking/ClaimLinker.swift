@@ -14,12 +14,18 @@ struct StatementFeatures {
     /// The folded sentence, for phrase look-ups.
     var folded: String
     var signals: StatementSignals
-    /// Terms of the clause around each quantity (same order as `signals.quantities`).
+    /// Lower-case terms of the clause around each quantity (same order as `signals.quantities`).
     var quantityTerms: [Set<String>]
+    /// Month names in the clause around each quantity ("$21 million in January").
+    var quantityMonths: [Set<String>]
+    /// Quantity families of which the statement gives several different values.
+    var listedFamilies: Set<String>
     /// Day number of the statement's date (or its document's), for the time window.
     var day: Int?
     /// Hedged or anonymous sourcing.
     var hedged: Bool
+    /// What is said starts with the speaker speaking of itself ("we", "it", "our").
+    var selfReference = false
     /// Office titles before names and the transcript turn, read on the statement's sentence.
     var sentence = SentenceSignals()
 }
@@ -88,6 +94,8 @@ public struct ClaimLinker: Sendable {
     /// A statement of at least this many characters (speaker and content, folded) repeated word for word
     /// by another document from the same speaker is a relayed copy, not a second source.
     public var minRelayedSentence = 60
+    /// Figures of one kind further apart than this factor are about different things, not in conflict.
+    public var maxFigureRatio = 20.0
     /// A statement continues one of its own source's at most this many sentences before it.
     public var continueSentences = 2
     /// A non-confirmation that names no claim qualifies another source's claim at most this many sentences before it.
@@ -102,6 +110,10 @@ public struct ClaimLinker: Sendable {
     let stopwords: Set<String>
     let synonyms: [String: String]
     let genericSpeakerWords: Set<String>
+    /// Month names and abbreviations, folded (`claim-months`).
+    let months: Set<String>
+    /// Words with which a speaker speaks of itself at the start of what it says (`claim-self-words`).
+    let selfWords: Set<String>
     /// Folded word or phrase in a speaker's name, mention or role -> the side it speaks for (`claim-sides`).
     let sideWords: [String: String]
     let reader: SignalReader
@@ -133,6 +145,8 @@ public struct ClaimLinker: Sendable {
             }
         }
         sideWords = sides
+        selfWords = Set(rules.lexicon("claim-self-words").flatMap { ClaimLinker.words($0) })
+        months = Set(rules.lexicon("claim-months").flatMap { ClaimLinker.words($0) })
         reader = SignalReader(rules: rules)
     }
 
@@ -222,20 +236,37 @@ public struct ClaimLinker: Sendable {
         }
         let signals = reader.read(body, scratch: scratch)
         let bytes = Array(body.utf8)
+        var quantityMonths: [Set<String>] = []
         let quantityTerms = signals.quantities.map { q -> Set<String> in
             let stops: Set<UInt8> = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")")]
             var lo = q.range.lowerBound, hi = q.range.upperBound
             while lo > 0, !stops.contains(bytes[lo - 1]) { lo -= 1 }
             while hi < bytes.count, !stops.contains(bytes[hi]) { hi += 1 }
-            let before = String(decoding: bytes[lo..<q.range.lowerBound], as: UTF8.self)
-            let after = String(decoding: bytes[q.range.upperBound..<hi], as: UTF8.self)
-            return terms(before + " " + after)
+            // The words next to the figure say what it measures ("valid for six months", "reach buyers
+            // within two weeks"): a few before it and after it, not the whole clause, so that two
+            // durations in one long clause about licences are not taken for the same quantity. A dash
+            // ends a clause too ("WASHINGTON, April 8 — The United States will …").
+            let clauseBefore = String(decoding: bytes[lo..<q.range.lowerBound], as: UTF8.self).components(separatedBy: "—").last ?? ""
+            let clauseAfter = String(decoding: bytes[q.range.upperBound..<hi], as: UTF8.self).components(separatedBy: "—").first ?? ""
+            let window = (clauseBefore.split(separator: " ").suffix(6) + clauseAfter.split(separator: " ").prefix(3)).joined(separator: " ")
+            quantityMonths.append(Set(ClaimLinker.words(clauseBefore + " " + clauseAfter).filter { months.contains($0) }))
+            // What is measured is named by common words ("fee", "fined", "valid"), not by the names
+            // around it: those next to the figure, else those of its clause.
+            let near = predicateTerms(window)
+            return near.isEmpty ? predicateTerms(clauseBefore + " " + clauseAfter) : near
         }
+        // A statement giving several values of one kind ("37 percent, 36 percent and 13 percent")
+        // lists figures of several things: which one another source's figure is about is unknown.
+        var valuesByFamily: [String: Set<Double>] = [:]
+        // (Dates are not listed figures: a dateline and an event date often stand in one statement.)
+        for q in signals.quantities where q.family != Quantity.dateFamily { valuesByFamily[q.family, default: []].insert(q.value) }
         let hedged = s.stance == "hedged" || s.speaker.name == nil || s.speaker.type == "anonymous" || signals.hedge
         return StatementFeatures(terms: contentTerms, predicates: predicateTerms(body), context: terms(s.sentence + " " + (doc?.title ?? "")),
                                  phrases: ClaimLinker.phrases(s.content), folded: ClaimLinker.fold(s.sentence),
-                                 signals: signals, quantityTerms: quantityTerms,
+                                 signals: signals, quantityTerms: quantityTerms, quantityMonths: quantityMonths,
+                                 listedFamilies: Set(valuesByFamily.filter { $0.value.count > 1 }.keys),
                                  day: ClaimLinker.day(s.date ?? doc?.date), hedged: hedged,
+                                 selfReference: ClaimLinker.words(s.content).first.map { selfWords.contains($0) } ?? false,
                                  sentence: reader.sentenceSignals(s.sentence, scratch: scratch))
     }
 
@@ -298,9 +329,23 @@ public struct ClaimLinker: Sendable {
             // A claim that gives a figure is confirmed only by a source giving a figure of that kind.
             let families = Set(features[i].signals.quantities.map(\.family))
             if !families.isEmpty, families.isDisjoint(with: features[j].signals.quantities.map(\.family)) { return false }
+            // And a source that brings a figure the claim has none of ("will arrive within two weeks")
+            // asserts something of its own, whatever background it shares with the claim.
+            let theirFamilies = Set(features[j].signals.quantities.map(\.family))
+            if !theirFamilies.isEmpty, theirFamilies.isDisjoint(with: families) { return false }
+            // And where both give figures of one kind, one of them must agree.
+            let mine = features[i].signals.quantities, theirs = features[j].signals.quantities
+            if !mine.isEmpty, !theirs.isEmpty, !mine.contains(where: { q in theirs.contains { $0.family == q.family && !$0.conflicts(with: q) } }) {
+                return false
+            }
             let shared = features[i].terms.intersection(features[j].terms).filter { (df[$0] ?? 0) <= distinctCap }
             return shared.count >= confirmTerms
                 && shared.intersection(features[i].predicates).intersection(features[j].predicates).count >= confirmPredicateTerms
+        }
+        /// Whether two statements share two distinctive terms, one of them a lower-case word.
+        func sharesDistinctive(_ i: Int, _ j: Int) -> Bool {
+            let shared = features[i].terms.intersection(features[j].terms).filter { (df[$0] ?? 0) <= distinctCap }
+            return shared.count >= 2 && !shared.isDisjoint(with: features[i].predicates.intersection(features[j].predicates))
         }
         func contextSimilarity(_ i: Int, _ j: Int) -> Double {
             let a = features[i].context, b = features[j].context
@@ -317,7 +362,7 @@ public struct ClaimLinker: Sendable {
         var drafts: [ClaimDraft] = []
         var index: [String: [Int]] = [:]          // term -> drafts whose core holds it
         var claimsOf = [[Int]](repeating: [], count: n)  // statement -> drafts it asserts
-        var draftsBySpeaker: [String: [Int]] = [:]  // folded speaker name -> drafts it seeded
+        var draftsBySpeaker: [String: [Int]] = [:]  // folded speaker name -> drafts it asserts
 
         var firstContent: [String: Int] = [:]   // speaker|content -> first statement, for relayed sentences
         var bySentence: [String: Int] = [:]      // doc|sentence|speaker -> statement, for relayed copies
@@ -327,6 +372,8 @@ public struct ClaimLinker: Sendable {
             if !drafts[d].sources.contains(where: { sources.keys[$0] == sources.keys[j] }) { drafts[d].sources.append(j) }
             guard drafts[d].core.count < maxCore else { return }
             drafts[d].core.append(j)
+            // The claims a speaker asserts, for answers that name the speaker ("the president's claim").
+            if let key = sources.keys[j], draftsBySpeaker[key]?.last != d { draftsBySpeaker[key, default: []].append(d) }
             for t in features[j].terms where (df[t] ?? 0) <= blockingCap {
                 if index[t]?.last != d { index[t, default: []].append(d) }
             }
@@ -334,7 +381,6 @@ public struct ClaimLinker: Sendable {
         func seed(_ j: Int) -> Int {
             drafts.append(ClaimDraft(seed: j, members: [(j, "asserts")], core: []))
             let d = drafts.count - 1
-            if let key = sources.keys[j] { draftsBySpeaker[key, default: []].append(d) }
             addCore(d, j)
             claimsOf[j].append(d)
             return d
@@ -402,12 +448,15 @@ public struct ClaimLinker: Sendable {
             }
             return []
         }
-        /// The statement `j` goes on from: within `continueSentences` sentences before it in its
-        /// document, by the same speaker and similar enough to be linked as an answer, or (in the
-        /// sentence before) by another source of the same side ("J. R. Castellano" after "Castellano
-        /// Drive Systems") sharing a key term with it.
-        func continued(_ j: Int) -> Int? {
-            guard sources.keys[j] != nil else { return nil }
+        /// The statements `j` goes on from: within `continueSentences` sentences before it in its
+        /// document, the same speaker's paraphrase just before its quotation, or (in the sentence
+        /// before) another source of the same side ("J. R. Castellano" after "Castellano Drive
+        /// Systems") sharing a key term with it.
+        /// Nearest first: a statement of the same sentence that plays another part (the speaker's
+        /// denial of someone else's claim) must not hide the one it goes on from.
+        func continued(_ j: Int) -> [Int] {
+            guard sources.keys[j] != nil else { return [] }
+            var found: [Int] = []
             var k = j - 1
             while k >= 0, statements[k].documentIndex == statements[j].documentIndex {
                 let gap = statements[j].sentenceIndex - statements[k].sentenceIndex
@@ -415,13 +464,13 @@ public struct ClaimLinker: Sendable {
                 if sources.keys[k] == sources.keys[j] {
                     // A quotation right after the speaker's paraphrase ("X said A. 'B,' X said.") goes on with it.
                     let quoteAfter = gap <= 1 && statements[j].kind != "indirect" && statements[k].kind == "indirect"
-                    if quoteAfter || similarity(k, j) >= answerThreshold { return k }
+                    if quoteAfter { found.append(k) }
                 } else if gap <= 1, sources.sameSide(k, j), !features[k].terms.isDisjoint(with: features[j].terms) {
-                    return k
+                    found.append(k)
                 }
                 k -= 1
             }
-            return nil
+            return found
         }
         /// The hedged statement with claims just before `j` (the sentence before) in its document.
         func precedingHedged(_ j: Int) -> Int? {
@@ -502,8 +551,11 @@ public struct ClaimLinker: Sendable {
                 // "she could not confirm who was guarding them") qualifies the claim just before it.
                 if targets.isEmpty, role == "not-confirms" { targets = precedingClaims(j) }
                 if targets.isEmpty {
+                    // Found by terms alone, an answer must say much the same as the claim or share
+                    // distinctive words with it, not only a denial word and the talk of the day.
                     let scored = candidates(j).filter { !hasSource($0, j) }
                         .map { ($0, role == "confirms" ? confirmSimilarity($0, j) : draftSimilarity($0, j)) }
+                        .filter { $0.1 >= joinThreshold || drafts[$0.0].core.contains { sharesDistinctive($0, j) } }
                     let needed = role == "confirms" ? confirmThreshold : answerThreshold
                     if let best = scored.max(by: { $0.1 < $1.1 }), best.1 >= needed { targets = [best.0] }
                 }
@@ -533,14 +585,16 @@ public struct ClaimLinker: Sendable {
             }
             // A source going on about what it or its own side has just said continues that statement:
             // it plays the same part in the same claims.
-            if !joined, let k = continued(j) {
-                for d in claimsOf[k] {
-                    guard let role = drafts[d].members.first(where: { $0.statement == k })?.role,
-                          ["asserts", "confirms"].contains(role), !drafts[d].has(j) else { continue }
-                    drafts[d].members.append((j, role))
-                    addCore(d, j)
-                    claimsOf[j].append(d)
-                    joined = true
+            if !joined {
+                for k in continued(j) where !joined {
+                    for d in claimsOf[k] {
+                        guard let role = drafts[d].members.first(where: { $0.statement == k })?.role,
+                              ["asserts", "confirms"].contains(role), !drafts[d].has(j) else { continue }
+                        drafts[d].members.append((j, role))
+                        addCore(d, j)
+                        claimsOf[j].append(d)
+                        joined = true
+                    }
                 }
                 if joined { continue }
             }
@@ -636,9 +690,18 @@ public struct ClaimLinker: Sendable {
         let mine = features[j]
         guard !mine.signals.quantities.isEmpty else { return nil }
         for m in drafts[d].core where inWindow(m, j) {
+            // "It raised $15 million" and "it raised $21 million" from two campaigns are two quantities.
+            if features[m].selfReference, mine.selfReference { continue }
             let theirs = features[m]
             for (a, qa) in mine.signals.quantities.enumerated() {
                 for (b, qb) in theirs.signals.quantities.enumerated() where qa.conflicts(with: qb) {
+                    guard !mine.listedFamilies.contains(qa.family), !theirs.listedFamilies.contains(qb.family) else { continue }
+                    // Two accounts of one quantity differ, but not twenty-fold: "within two weeks" and
+                    // "for one year" measure two things.
+                    if qa.family != Quantity.dateFamily, max(qa.value, qb.value) > maxFigureRatio * min(qa.value, qb.value) { continue }
+                    // Figures for different months are figures for different periods.
+                    let monthsA = mine.quantityMonths[a], monthsB = theirs.quantityMonths[b]
+                    if !monthsA.isEmpty, !monthsB.isEmpty, monthsA.isDisjoint(with: monthsB) { continue }
                     let sameThing = !mine.quantityTerms[a].isDisjoint(with: theirs.quantityTerms[b])
                     if sameThing, contextSimilarity(j, m) >= storyThreshold { return (m, qa, qb) }
                 }

@@ -55,8 +55,8 @@ public struct SentenceSignals: Sendable {
     public var titles: [TitleMention] = []
     public var turn = TranscriptTurn.none
     /// A denial aimed at an earlier claim anywhere in the sentence ("rejected the mayor's claim"):
-    /// the anaphor and, when named, whose claim it is.
-    public var deniedClaim: (anaphor: String, owner: String?)? = nil
+    /// the verb, the anaphor and, when named, whose claim it is.
+    public var deniedClaim: (verb: String, anaphor: String, owner: String?)? = nil
     public init() {}
 }
 
@@ -184,7 +184,7 @@ public struct SignalReader: Sendable {
             case "deny-claim":
                 if out.deniedClaim == nil, let m = matches.first, let r = m.range(named: "anaphor") {
                     let owner = m.range(named: "owner").flatMap { $0.isEmpty ? nil : subject[$0] }
-                    out.deniedClaim = (subject[r], owner)
+                    out.deniedClaim = (m.range(named: "verb").map { subject[$0] } ?? "denied", subject[r], owner)
                 }
             default: if out.turn == .none { out.turn = .answer }
             }

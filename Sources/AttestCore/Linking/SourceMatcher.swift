@@ -51,7 +51,9 @@ final class SourceMatcher {
     }
 
     /// Whether statements `a` and `b` come from the same source: the same entity, one naming the
-    /// other by a shorter name or role, or two descriptions of one body sharing two identifying words.
+    /// other by a shorter name or role, or two descriptions of one body of the same side sharing two
+    /// identifying words ("Beijing's commerce ministry", "China's Ministry of Commerce"; not two
+    /// clubs' "supporters' trust").
     func same(_ a: Int, _ b: Int) -> Bool {
         guard let ka = keys[a], let kb = keys[b] else { return false }
         if ka == kb { return true }
@@ -60,7 +62,7 @@ final class SourceMatcher {
         let wa = nameWords[a], wb = nameWords[b]
         let result = (!wa.isEmpty && wa.isSubset(of: profiles[kb] ?? []))
             || (!wb.isEmpty && wb.isSubset(of: profiles[ka] ?? []))
-            || wa.intersection(wb).count >= 2
+            || (wa.intersection(wb).count >= 2 && !sides[a].isEmpty && sides[a] == sides[b])
         sameCache[pair] = result
         return result
     }

@@ -159,7 +159,11 @@ public struct Analyzer: Sendable {
         result.documents.append(doc)
         result.warnings.append(contentsOf: warnings)
         if let spill {
-            result.names.append(contentsOf: statements.compactMap { $0.speaker.type == "person" ? $0.speaker.name : nil })
+            // Names are counted in the spill and the document keeps only what the stream needs.
+            spill.count(names: result.names + statements.compactMap { $0.speaker.type == "person" ? $0.speaker.name : nil })
+            result.names.removeAll()
+            result.documents[result.documents.count - 1] = Document(id: "", path: doc.path, format: doc.format, bytes: doc.bytes, text: "",
+                                                                     status: doc.status, error: doc.error)
             do {
                 result.chunks.append(try spill.append(statements))
                 result.statements.append([])
@@ -218,7 +222,7 @@ public struct Analyzer: Sendable {
         }
         if let spill {
             var chunks: [Analysis.SpilledStatements.Either] = []
-            var surnames = SurnameIndex()
+            var surnames = spill.surnames
             for name in names { surnames.add(name) }
             for r in results {
                 for k in r.documents.indices {

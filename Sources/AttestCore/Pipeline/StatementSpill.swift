@@ -49,6 +49,24 @@ public final class StatementSpill: @unchecked Sendable {
         return chunk
     }
 
+    /// Person names counted over the corpus so far (full names by surname), for canonical names.
+    private var names = SurnameIndex()
+
+    /// Counts person names (speakers and mentions of one document); safe from several threads.
+    /// Only distinct names take memory, so this stays small however many statements there are.
+    public func count(names batch: [String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for name in batch { names.add(name) }
+    }
+
+    /// The names counted so far.
+    public var surnames: SurnameIndex {
+        lock.lock()
+        defer { lock.unlock() }
+        return names
+    }
+
     /// The statements of one chunk.
     public func read(_ chunk: Chunk) throws -> [Statement] {
         guard chunk.count > 0 else { return [] }
@@ -79,8 +97,7 @@ enum StatementCodec {
         w.optional(s.speaker.name); w.optional(s.speaker.mention); w.optional(s.speaker.role); w.string(s.speaker.type)
         w.string(s.cue); w.string(s.content); w.string(s.kind); w.string(s.stance)
         w.optional(s.via); w.optional(s.channel); w.optional(s.date); w.string(s.rule); w.span(s.cueSpan)
-        w.optionalSpan(s.speakerSpan); w.optional(s.speakerHead); w.optionalSpan(s.contentSpan); w.optional(s.recipient)
-        w.int(s.sentenceIndex)
+        w.optionalSpan(s.speakerSpan); w.optional(s.speakerHead); w.optionalSpan(s.contentSpan); w.optional(s.recipient); w.int(s.sentenceIndex)
     }
 
     static func read(from r: inout ByteReader) throws -> Statement {
@@ -93,8 +110,7 @@ enum StatementCodec {
                           speaker: speaker, cue: cue, content: content, kind: kind, stance: stance, rule: rule, cueSpan: cueSpan,
                           sentenceIndex: 0)
         s.id = id; s.via = via; s.channel = channel; s.date = date
-        s.speakerSpan = try r.optionalSpan(); s.speakerHead = try r.optional(); s.contentSpan = try r.optionalSpan()
-        s.recipient = try r.optional()
+        s.speakerSpan = try r.optionalSpan(); s.speakerHead = try r.optional(); s.contentSpan = try r.optionalSpan(); s.recipient = try r.optional()
         s.sentenceIndex = try r.int()
         return s
     }

@@ -20,6 +20,9 @@ public enum RulePhase: String, Sendable, CaseIterable, Codable {
     case entity
     /// Claim signals: words that mark confirmation, denial, anaphoric answers and quantities.
     case signal
+    /// Text that opens reported content without being part of it, such as a wire dateline
+    /// ("SHANGHAI, June 18 — "): a match at the start of a statement's content is cut off.
+    case dateline
 }
 
 /// Where something sits in a rule file, for precise messages.

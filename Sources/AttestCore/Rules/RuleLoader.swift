@@ -11,7 +11,7 @@ public struct RuleLoader {
     public static let schemaVersion = 1
     static let fileKeys: Set<String> = ["schema", "macros", "rules", "description"]
     static let ruleKeys: Set<String> = ["id", "phase", "priority", "description", "pattern", "flags", "set",
-                                        "inside_quotes", "message", "examples", "enabled", "prefilter"]
+                                        "inside_quotes", "message", "examples", "enabled", "prefilter", "filter"]
     static let exampleKeys: Set<String> = ["match", "no_match", "gap", "expect", "note"]
     static let settingKeys: Set<String> = ["kind", "stance", "speaker_type", "channel", "speaker", "via", "signal",
                                            "role", "content", "quantity"]
@@ -208,6 +208,29 @@ public struct RuleLoader {
                 ok = false
             }
         }
+        // The filter: written by the author (`filter:`, a pattern every match of the rule contains), or
+        // the rule's mandatory cue group.
+        var cueFilter: CompiledPattern? = nil
+        if let filterNode = map["filter"] {
+            if let filterText = filterNode.string, !filterText.isEmpty {
+                let filterExpansion = expander.expand(filterText)
+                for failure in filterExpansion.failures {
+                    problems.append(RuleProblem(.error, RuleLoader.location(filterNode, path), rule: id, "filter: " + failure.message))
+                    ok = false
+                }
+                var filterOptions = options
+                filterOptions.remove(.useOffsetLimit)
+                do { cueFilter = try CompiledPattern(filterExpansion.text, options: filterOptions) } catch {
+                    problems.append(RuleProblem(.error, RuleLoader.location(filterNode, path), rule: id, "filter does not compile: \(error)"))
+                    ok = false
+                }
+            } else {
+                problems.append(RuleProblem(.error, RuleLoader.location(filterNode, path), rule: id, "'filter' must be a non-empty pattern"))
+                ok = false
+            }
+        } else {
+            cueFilter = RuleLoader.cueFilter(expansion.text, options: options)
+        }
         let examples = readExamples(map["examples"], ruleID: id, path: path, problems: &problems, ok: &ok)
         if examples.isEmpty {
             problems.append(RuleProblem(.warning, here, rule: id, "rule has no examples; add sentences that must and must not match"))
@@ -217,7 +240,7 @@ public struct RuleLoader {
                     pattern: pattern, expandedPattern: expansion.text, compiled: compiled, settings: settings,
                     insideQuotes: map["inside_quotes"]?.bool ?? false, message: message, examples: examples,
                     location: here, order: order, usesPrefilter: map["prefilter"]?.bool ?? true,
-                    cueFilter: RuleLoader.cueFilter(expansion.text, options: options))
+                    cueFilter: cueFilter)
     }
 
     private func readExamples(_ node: Node?, ruleID: String, path: String, problems: inout [RuleProblem], ok: inout Bool) -> [RuleExample] {
