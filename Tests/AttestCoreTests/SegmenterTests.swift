@@ -80,6 +80,14 @@ final class SegmenterTests: XCTestCase {
         XCTAssertFalse(seg.paragraphs[0].isHeading)
     }
 
+    func testQuestionInQuotesThenNamedSpeakerIsOneSentence() {
+        let withVerbs = Segmenter(abbreviations: ["Sen"], attributionVerbs: ["asked", "said"])
+        let text = "“Is it over?” Sen. Ana Ruiz asked. “Not yet!” Crowds cheered."
+        let bytes = Array(text.utf8)
+        XCTAssertEqual(withVerbs.segment(text).sentences.map { String(decoding: bytes[$0.range], as: UTF8.self) },
+                       ["“Is it over?” Sen. Ana Ruiz asked.", "“Not yet!”", "Crowds cheered."])
+    }
+
     func testClosingMarkWrittenAtTheOpeningStartsAQuotation() {
         let text = "”Prices will fall soon.” ― Omar Rahimi"
         let seg = segmenter.segment(text)

@@ -35,7 +35,8 @@ public struct Extractor: Sendable {
         for entry in rules.lexicon("abbreviations") {
             abbreviations.insert(entry.hasSuffix(".") ? String(entry.dropLast()) : entry)
         }
-        self.segmenter = Segmenter(abbreviations: abbreviations)
+        let verbs = (rules.lexicon("speech-verbs") + rules.lexicon("inverted-verbs")).filter { !$0.contains(" ") }
+        self.segmenter = Segmenter(abbreviations: abbreviations, attributionVerbs: Set(verbs.map { $0.lowercased() }))
     }
 
     /// The statements of one document, warnings (match limits), and optionally a trace of every

@@ -62,11 +62,15 @@ public struct Segmenter: Sendable {
     public var sentenceStarters: Set<String>
     /// Longest sentence handed to the rules; longer runs are cut at white space.
     public var maxSentenceBytes: Int
+    /// Lower-case verbs of saying ("said", "asked"): a question or exclamation in quotation marks
+    /// followed by capitalised words and one of these verbs ("Why?” Lee asked.) is one sentence.
+    public var attributionVerbs: Set<String>
 
     public init(abbreviations: Set<String>, sentenceFinalAbbreviations: Set<String> = ["U.S", "U.K", "Inc", "Co", "Corp", "Ltd", "Jr", "Sr", "etc", "D.C", "a.m", "p.m"],
                 sentenceStarters: Set<String> = ["The", "He", "She", "It", "They", "We", "I", "But", "This", "That", "In", "A", "An", "And", "However", "Its", "His", "Her", "Their", "There", "On", "At", "After"],
-                maxSentenceBytes: Int = 4096) {
+                maxSentenceBytes: Int = 4096, attributionVerbs: Set<String> = []) {
         self.abbreviations = abbreviations
+        self.attributionVerbs = attributionVerbs
         self.sentenceFinalAbbreviations = sentenceFinalAbbreviations
         self.sentenceStarters = sentenceStarters
         self.maxSentenceBytes = maxSentenceBytes
@@ -275,6 +279,9 @@ public struct Segmenter: Sendable {
             } else if b != 46, Segmenter.isUpper(next) {
                 boundary = true   // "ready?Yes"
             }
+            if boundary, b != 46, hasSpace, Segmenter.endsWithQuoteMark(bytes, j), attributionFollows(bytes, k, end) {
+                boundary = false   // “Why?” Lee asked.
+            }
             if boundary && b == 46 {
                 let word = precedingWord(bytes, start, i)
                 if !word.isEmpty {
@@ -302,6 +309,25 @@ public struct Segmenter: Sendable {
         while tail < end, Segmenter.isSpace(bytes[tail]) { tail += 1 }
         if tail < end { result.append(tail..<end) }
         return result
+    }
+
+    /// Whether the words from `start` are capitalised words (a name, a title) and then an
+    /// attribution verb: "Lee asked", "Sen. Ana Ruiz said".
+    func attributionFollows(_ bytes: [UInt8], _ start: Int, _ end: Int) -> Bool {
+        guard !attributionVerbs.isEmpty else { return false }
+        var k = start
+        for _ in 0..<6 {
+            while k < end, Segmenter.isSpace(bytes[k]) { k += 1 }
+            let word = followingWord(bytes, k, end)
+            guard !word.isEmpty else { return false }
+            var bare = Substring(word)
+            while let last = bare.last, ".,;:!?".contains(last) { bare.removeLast() }
+            if k > start, attributionVerbs.contains(String(bare)) { return true }
+            guard let first = bare.unicodeScalars.first, first.properties.isUppercase else { return false }
+            if bare.count < word.count, !word.hasSuffix(".") { return false }   // a comma ends the name
+            k += word.utf8.count
+        }
+        return false
     }
 
     /// Whether the mark at `i` stands at the start of the paragraph or after white space or an
