@@ -96,6 +96,17 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(s.content, "Nobody wants a price war.")
     }
 
+    func testQuotedTranscriptTurnRunsToTheParagraphEnd() throws {
+        let text = "\"HOST: Welcome back. Prices rose again this week.\n\n\"RAHIMI: They did. Nobody expected it."
+        let turn = try XCTUnwrap(analyze([("a.txt", text)]).statements.first { $0.speaker.mention == "HOST" })
+        XCTAssertEqual(turn.content, "Welcome back. Prices rose again this week")
+    }
+
+    func testTranscriptTurnRunsToTheParagraphEnd() throws {
+        let text = "The panel went on.\n\nRUIZ: We agree on prices. The rest waits until May.\n\nThe hearing ended."
+        XCTAssertEqual(try statement(by: "RUIZ", in: text).content, "We agree on prices. The rest waits until May")
+    }
+
     func testTwoApostropheQuotationIsDirectAndStripped() throws {
         let s = try statement(by: "Ines Moreau", in: "''The harvest is late,'' said Ines Moreau, a grower. ''It rained all June.''")
         XCTAssertEqual(s.kind, "direct")
@@ -164,7 +175,7 @@ final class ExtractionTests: XCTestCase {
                                   speaker: Speaker(name: "Lin Jian", mention: "he", role: nil, type: "person"), cue: "said",
                                   content: "稀土", kind: "direct", stance: "assert", rule: "r1", cueSpan: ByteSpan(24..<28), sentenceIndex: 5)
         statement.id = "s9"; statement.via = "Pacific Wire"; statement.date = "2025-06-12"; statement.contentSpan = ByteSpan(13..<19)
-        statement.recipient = "reporters"
+        statement.recipient = "reporters"; statement.speakerHead = "Lin"
         // Every stored property is in the codec: a new field must be added there too.
         XCTAssertEqual(Mirror(reflecting: statement).children.compactMap(\.label), StatementCodec.statementFields)
         XCTAssertEqual(Mirror(reflecting: statement.speaker).children.compactMap(\.label), StatementCodec.speakerFields)

@@ -88,6 +88,13 @@ final class SegmenterTests: XCTestCase {
                        ["“Is it over?” Sen. Ana Ruiz asked.", "“Not yet!”", "Crowds cheered."])
     }
 
+    func testClosingMarkWrittenAtTheOpeningStartsAQuotation() {
+        let text = "”Prices will fall soon.” ― Omar Rahimi"
+        let seg = segmenter.segment(text)
+        let bytes = Array(text.utf8)
+        XCTAssertEqual(seg.quotations.map { String(decoding: bytes[$0.range], as: UTF8.self) }, ["”Prices will fall soon.”"])
+    }
+
     func testShortLineEndingInAColonIsNoHeading() {
         let seg = segmenter.segment("The minister added:\n\n“We are ready.”")
         XCTAssertFalse(seg.paragraphs[0].isHeading)
@@ -96,6 +103,7 @@ final class SegmenterTests: XCTestCase {
     func testJoinedInitialsDoNotEndASentence() {
         XCTAssertEqual(sentences("The motion came from Sen. T.J. Walsh of Ohio. It failed."),
                        ["The motion came from Sen. T.J. Walsh of Ohio.", "It failed."])
+        XCTAssertEqual(sentences("She spoke in Concord, N.H. The crowd cheered."), ["She spoke in Concord, N.H.", "The crowd cheered."])
     }
 
     func testOverlongRunIsCutIntoBoundedPieces() {

@@ -208,10 +208,13 @@ public struct Extractor: Sendable {
             // and holds no content signs the quotation before it.
             contentRange = before
         } else if contentRange == nil, c.rule.phase == .statement, c.cue.upperBound >= sentence.range.upperBound - 2,
-           c.sentenceIndex + 1 < seg.sentences.count,
-           let q = seg.quotation(containing: seg.sentences[c.sentenceIndex + 1].range.lowerBound) {
+                  c.sentenceIndex + 1 < seg.sentences.count,
+                  let q = seg.quotation(containing: seg.sentences[c.sentenceIndex + 1].range.lowerBound) {
             // "He said:" followed by a quotation in the next sentence or paragraph.
             contentRange = q.range
+        }
+        if let r = contentRange, let end = Extractor.turnEnd(c, content: r, seg: seg, text: text) {
+            contentRange = r.lowerBound..<end
         }
         if let r = contentRange { contentRange = withoutDateline(r, text: text, document: document, scratch: scratch, warnings: &warnings) }
         let rawContent = contentRange.map { Extractor.fold(text[$0]) } ?? ""
@@ -325,7 +328,8 @@ public struct Extractor: Sendable {
 
     // MARK: - Content spans
 
-    /// `range` widened to the quotations it starts or ends in, unless such a quotation holds the cue.
+    /// `range` widened to the quotations it starts or ends in, unless such a quotation holds the cue
+    /// (then only to the end of that quotation's part in the paragraph, when the cue comes first).
     static func widenToQuotations(_ range: Range<Int>, cue: Range<Int>, seg: Segmentation) -> Range<Int> {
         var r = range
         if let q = seg.quotation(containing: r.lowerBound), q.range.upperBound > r.upperBound, !q.range.contains(cue.lowerBound) {
@@ -334,8 +338,30 @@ public struct Extractor: Sendable {
         if r.upperBound > 0, let q = seg.quotation(containing: r.upperBound - 1), !q.range.contains(cue.lowerBound) {
             // A quotation the content ends in: from its opening (when before) to its closing mark.
             r = min(r.lowerBound, q.range.lowerBound)..<max(r.upperBound, q.range.upperBound)
+        } else if let q = seg.quotation(containing: r.lowerBound), q.range.contains(cue.lowerBound), cue.upperBound <= r.lowerBound,
+                  let s = seg.sentenceIndex(containing: r.lowerBound) {
+            // A label inside the quotation it opens ("WALLACE: …" in a quoted transcript): the rest
+            // of the quotation in this paragraph.
+            let end = min(q.range.upperBound, seg.paragraphs[seg.sentences[s].paragraph].range.upperBound)
+            r = r.lowerBound..<max(r.upperBound, end)
         }
         return r
+    }
+
+    /// The end of a transcript turn ("RUIZ: We agree. The rest waits."): when the speaker or cue
+    /// opens its paragraph and only a colon stands between it and the content, the content runs
+    /// to the end of the paragraph; nil otherwise.
+    static func turnEnd(_ c: Candidate, content: Range<Int>, seg: Segmentation, text: UTF8Text) -> Int? {
+        let label = c.groups["speaker"].map { min($0.lowerBound, c.cue.lowerBound)..<max($0.upperBound, c.cue.upperBound) } ?? c.cue
+        guard label.upperBound <= content.lowerBound, let s = seg.sentenceIndex(containing: label.lowerBound) else { return nil }
+        let paragraph = seg.paragraphs[seg.sentences[s].paragraph].range
+        let gap = text.bytes[label.upperBound..<content.lowerBound]
+        guard gap.contains(58), gap.allSatisfy({ $0 == 58 || Segmenter.isSpace($0) || $0 == 42 }) else { return nil }
+        var start = paragraph.lowerBound
+        while start < label.lowerBound, let mark = Segmenter.quoteMark(text.bytes, start) { start += mark.length }
+        while start < label.lowerBound, text.bytes[start] == 42 || Segmenter.isSpace(text.bytes[start]) { start += 1 }
+        guard start == label.lowerBound, paragraph.upperBound > content.upperBound else { return nil }
+        return paragraph.upperBound
     }
 
     /// Quotations that carry a quoted statement on after its attribution, as in `"A," she said.
@@ -426,15 +452,11 @@ public struct Extractor: Sendable {
     /// Content without surrounding white space, a leading "that", trailing commas and full stops,
     /// and without enclosing quotation marks when the whole content is one quotation.
     static func cleanContent(_ raw: String) -> String {
-        var s = fold(raw).replacingOccurrences(of: "''", with: "\"")
+        // Two apostrophes stand for quotation marks in some archives (''We are ready,'' she said).
+        var s = fold(raw).replacingText("''", with: "\"")
         while let last = s.last, ",;:—–-".contains(last) || last == " " { s.removeLast() }
         if s.hasSuffix("."), let before = s.dropLast().last, before.isLowercase || before.isNumber || before == ")" { s.removeLast() }
         if s.hasPrefix("that ") { s.removeFirst(5) }
-        // Two apostrophes stand for quotation marks in some archives (''We are ready,'' she said).
-        if s.hasPrefix("''"), s.hasSuffix("''") || s.hasSuffix("''."), s.count > 4 {
-            let inner = s.dropFirst(2).dropLast(s.hasSuffix(".") ? 3 : 2)
-            if !inner.contains("''") { s = String(inner) }
-        }
         if let f = s.first, openQuotes.contains(f), let l = s.last, closeQuotes.contains(l) || l == "." {
             var inner = s
             inner.removeFirst()
@@ -476,7 +498,7 @@ public struct Extractor: Sendable {
 
     /// direct when the content is one quotation, mixed when it holds a quotation, else indirect.
     static func kind(of rawContent: String) -> String {
-        var s = Substring(rawContent.replacingOccurrences(of: "''", with: "\""))
+        var s = Substring(rawContent.replacingText("''", with: "\""))
         while let l = s.last, ",.;:!? ".contains(l) { s = s.dropLast() }
         var marks = 0
         for scalar in s.unicodeScalars where scalar == "“" || scalar == "\"" || scalar == "”" || scalar == "«" || scalar == "»" { marks += 1 }

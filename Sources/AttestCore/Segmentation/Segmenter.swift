@@ -309,7 +309,9 @@ public struct Segmenter: Sendable {
                     } else if abbreviations.contains(word) {
                         boundary = false
                     } else if Segmenter.isInitials(word) {
-                        boundary = false   // initials: "J. R. Smith", "G.K. Chesterton"
+                        // Initials: "J. R. Smith", "G.K. Chesterton"; joined ones may also be a
+                        // place that ends the sentence ("in Concord, N.H. The rally").
+                        boundary = word.count > 1 && sentenceStarters.contains(nextWord)
                     }
                 }
             }
@@ -344,6 +346,14 @@ public struct Segmenter: Sendable {
             k += word.utf8.count
         }
         return false
+    }
+
+    /// Whether the mark at `i` stands at the start of the paragraph or after white space or an
+    /// opening bracket, directly before a letter or digit.
+    static func opensAWord(_ bytes: [UInt8], _ i: Int, _ length: Int, _ paragraph: Range<Int>) -> Bool {
+        let after = i + length
+        guard after < paragraph.upperBound, !isSpace(bytes[after]), bytes[after] != 44, bytes[after] != 46 else { return false }
+        return i == paragraph.lowerBound || isSpace(bytes[i - 1]) || bytes[i - 1] == 40 || bytes[i - 1] == 91
     }
 
     /// One capital letter, or capitals joined by full stops ("J", "G.K"): a person's initials.
@@ -395,7 +405,9 @@ public struct Segmenter: Sendable {
                     let openingContext = Segmenter.isSpace(before) || before == 40 || before == 91 || before == 45 || before == 58 || i == paragraph.range.lowerBound
                     if openAt == nil { kind = (openingContext && !Segmenter.isSpace(after)) || i == paragraph.range.lowerBound ? .open : .close }
                     else { kind = .close }
-                    if openAt == nil && kind == .close { i += 1; continue }
+                    if openAt == nil && kind == .close { i += mark.length; continue }
+                } else if kind == .close, openAt == nil, Segmenter.opensAWord(bytes, i, mark.length, paragraph.range) {
+                    kind = .open   // a closing mark written where a quotation opens: ”We will win.”
                 }
                 if kind == .open {
                     if openAt == nil { openAt = i }
