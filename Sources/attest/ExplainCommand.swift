@@ -36,7 +36,11 @@ struct ExplainCommand: ParsableCommand {
             let sentence = seg.sentences[i]
             let subject = text.slice(sentence.range)
             out += "Sentence \(i + 1) (line \(sentence.line)): \(Extractor.fold(text[sentence.range]))\n"
-            if sentence.isHeading { out += "  heading or box: never a statement\n" }
+            if sentence.isHeading {
+                out += extractor.holdsCue(subject, scratch: scratch)
+                    ? "  heading with a cue word: read by the statement rules\n"
+                    : "  heading or box without a cue word: never a statement\n"
+            }
             out += explainPhase(.skip, rules: rules, subject: subject, scratch: scratch, note: "sentence skipped")
             out += explainCandidates(traced.trace.filter { $0.candidate.sentenceIndex == i }, text: text, rules: rules)
             for phase in [RulePhase.channel, .date, .entity, .signal] {

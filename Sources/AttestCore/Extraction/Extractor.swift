@@ -178,7 +178,7 @@ public struct Extractor: Sendable {
     }
 
     /// Whether the cue prefilter finds a cue word in `subject` (no prefilter: never).
-    func holdsCue(_ subject: UTF8Text, scratch: MatchScratch) -> Bool {
+    public func holdsCue(_ subject: UTF8Text, scratch: MatchScratch) -> Bool {
         guard let prefilter = rules.prefilter else { return false }
         return (try? prefilter.firstMatch(in: subject, scratch: scratch)) != nil
     }
