@@ -124,32 +124,29 @@ public final class CompiledPattern: @unchecked Sendable {
     /// Where the last of the non-overlapping matches ends (as `allMatches` finds them), or nil
     /// when there is none.
     public func lastMatchEnd(in subject: UTF8Text, scratch: MatchScratch) throws(MatchLimitError) -> Int? {
-        var position = 0
         var end: Int? = nil
-        let count = subject.bytes.count
-        while position <= count, let m = try scratch.match(self, subject: subject, start: position) {
-            end = m.range.upperBound
-            position = m.range.isEmpty ? subject.nextCharacterBoundary(after: m.range.upperBound) : m.range.upperBound
-        }
+        try forEachMatch(in: subject, from: 0, scratch: scratch) { end = $0.range.upperBound }
         return end
     }
 
     /// All non-overlapping matches, left to right. Empty matches advance one whole character.
     public func allMatches(in subject: UTF8Text, from start: Int = 0, scratch: MatchScratch) throws(MatchLimitError) -> [PatternMatch] {
         var results: [PatternMatch] = []
+        try forEachMatch(in: subject, from: start, scratch: scratch) { results.append($0) }
+        return results
+    }
+
+    /// Calls `body` with each non-overlapping match, left to right; an empty match advances one
+    /// whole character.
+    func forEachMatch(in subject: UTF8Text, from start: Int, scratch: MatchScratch,
+                      _ body: (PatternMatch) -> Void) throws(MatchLimitError) {
         var position = start
         let count = subject.bytes.count
         while position <= count {
             guard let m = try scratch.match(self, subject: subject, start: position) else { break }
-            results.append(m)
-            if m.range.upperBound > m.range.lowerBound {
-                position = m.range.upperBound
-            } else {
-                position = subject.nextCharacterBoundary(after: m.range.upperBound)
-                if position > count { break }
-            }
+            body(m)
+            position = m.range.isEmpty ? subject.nextCharacterBoundary(after: m.range.upperBound) : m.range.upperBound
         }
-        return results
     }
 
     /// Convenience for one-off use (tests, linting): matches with a fresh scratch.

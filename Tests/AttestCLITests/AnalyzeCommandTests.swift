@@ -113,7 +113,8 @@ final class AnalyzeCommandTests: XCTestCase {
         let fields = row.split(separator: " ")
         XCTAssertGreaterThan(Int(fields[3]) ?? 0, 0, "it ran on some sentences: \(row)")
         XCTAssertGreaterThan(Int(fields[4]) ?? 0, 0, "and matched: \(row)")
-        XCTAssertTrue(result.stderr.contains("(cue filters)"))
+        let filterRow = try XCTUnwrap(result.stderr.split(separator: "\n").first { $0.hasPrefix("(filter) speaker-cue-content") })
+        XCTAssertGreaterThan(Int(filterRow.split(separator: " ").dropFirst(4).first ?? "") ?? 0, 0, "the filter ran: \(filterRow)")
     }
 
     func testBrokenUserRuleIsReportedWithFileLineAndTheRunGoesOn() throws {

@@ -26,11 +26,25 @@ public struct Extractor: Sendable {
 
     /// When set, every match call is timed into it (`--profile-rules`).
     public let profile: RuleProfile?
+    /// The statement and hedge rules, in the order they run.
+    let phaseRules: [Rule]
+    /// For each of `phaseRules`, its index in `rules.cueFilters` (nil: the rule has no filter).
+    let filterOfRule: [Int?]
+    /// For each cue filter, the name it is profiled under: the first rule it serves.
+    let filterLabels: [String]
 
     /// An extractor for `rules`; pass a `profile` to time every rule.
     public init(rules: RuleSet, profile: RuleProfile? = nil) {
         self.rules = rules
         self.profile = profile
+        let phaseRules = rules.rules(.statement) + rules.rules(.hedge)
+        let filterOfRule = phaseRules.map { rules.cueFilterIndex[$0.order] }
+        self.phaseRules = phaseRules
+        self.filterOfRule = filterOfRule
+        filterLabels = rules.cueFilters.indices.map { f in
+            let served = zip(phaseRules, filterOfRule).filter { $0.1 == f }.map(\.0.id)
+            return "(filter) " + (served.first ?? "?") + (served.count > 1 ? " +\(served.count - 1)" : "")
+        }
         var abbreviations = Set<String>()
         for entry in rules.lexicon("abbreviations") {
             abbreviations.insert(entry.hasSuffix(".") ? String(entry.dropLast()) : entry)
@@ -48,21 +62,10 @@ public struct Extractor: Sendable {
         var warnings: [AnalysisWarning] = []
         var traceEntries: [TraceEntry] = []
 
-        // Skip phase and headings (a headline holding a cue word, "Minister Says Talks Failed", is read).
-        var skipped = [Bool](repeating: false, count: seg.sentences.count)
-        let skipRules = rules.rules(.skip)
-        for (i, sentence) in seg.sentences.enumerated() {
-            let subject = text.slice(sentence.range)
-            if sentence.isHeading, !holdsCue(subject, scratch: scratch) { skipped[i] = true; continue }
-            for rule in skipRules {
-                do {
-                    if try first(rule, in: subject, scratch: scratch) != nil { skipped[i] = true; break }
-                } catch {
-                    warnings.append(limitWarning(rule, document, sentence.range.lowerBound, error))
-                }
-            }
-        }
         // Prefilter: one pass of the cue lexicon over the whole text.
+        // `cueFound` marks sentences with a cue word found; `hasCue` is what the statement rules
+        // go by (every sentence when there is no prefilter or it hit the match limit).
+        var cueFound = [Bool](repeating: false, count: seg.sentences.count)
         var hasCue = [Bool](repeating: rules.prefilter == nil, count: seg.sentences.count)
         if let prefilter = rules.prefilter {
             do {
@@ -71,18 +74,30 @@ public struct Extractor: Sendable {
                     return all.isEmpty ? nil : all
                 } ?? []
                 for m in hits {
-                    if let s = seg.sentenceIndex(containing: m.range.lowerBound) { hasCue[s] = true }
+                    if let s = seg.sentenceIndex(containing: m.range.lowerBound) { hasCue[s] = true; cueFound[s] = true }
                 }
             } catch {
                 hasCue = [Bool](repeating: true, count: seg.sentences.count)
+            }
+        }
+        // Skip phase and headings (a headline holding a cue word, "Minister Says Talks Failed", is read).
+        var skipped = [Bool](repeating: false, count: seg.sentences.count)
+        let skipRules = rules.rules(.skip)
+        for (i, sentence) in seg.sentences.enumerated() {
+            let subject = text.slice(sentence.range)
+            if sentence.isHeading, !cueFound[i] { skipped[i] = true; continue }
+            for rule in skipRules {
+                do {
+                    if try first(rule, in: subject, scratch: scratch) != nil { skipped[i] = true; break }
+                } catch {
+                    warnings.append(limitWarning(rule, document, sentence.range.lowerBound, error))
+                }
             }
         }
         // Statement and hedge phases. A rule whose cue group is mandatory runs only on sentences
         // where that group alone matches (one cheap pass per distinct cue pattern and sentence),
         // and its matches must start before the end of the last such cue: the search stops there.
         var candidates: [Candidate] = []
-        let phaseRules = rules.rules(.statement) + rules.rules(.hedge)
-        let filterOfRule = phaseRules.map { rules.cueFilterIndex[$0.order] }
         let unknown = -2, absent = -1
         var cueEnd = [Int](repeating: unknown, count: rules.cueFilters.count)
         for (i, sentence) in seg.sentences.enumerated() where !skipped[i] {
@@ -94,7 +109,7 @@ public struct Extractor: Sendable {
                     if cueEnd[f] == unknown {
                         let filter = rules.cueFilters[f]
                         do {
-                            cueEnd[f] = try timed("(cue filter \(f))", phase: "filter") {
+                            cueEnd[f] = try timed(filterLabels[f], phase: "filter") {
                                 try filter.lastMatchEnd(in: subject, scratch: scratch)
                             } ?? absent
                         } catch {

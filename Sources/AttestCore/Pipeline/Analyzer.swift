@@ -156,24 +156,24 @@ public struct Analyzer: Sendable {
         resolver.resolveDocument(&statements, mentions: mentions)
         result.names.append(contentsOf: mentions.filter { $0.type == "person" }.map(\.name))
         if !options.keepText { doc.text = "" }
-        result.documents.append(doc)
         result.warnings.append(contentsOf: warnings)
-        if let spill {
-            // Names are counted in the spill and the document keeps only what the stream needs.
-            spill.count(names: result.names + statements.compactMap { $0.speaker.type == "person" ? $0.speaker.name : nil })
-            result.names.removeAll()
-            result.documents[result.documents.count - 1] = Document(id: "", path: doc.path, format: doc.format, bytes: doc.bytes, text: "",
-                                                                     status: doc.status, error: doc.error)
-            do {
-                result.chunks.append(try spill.append(statements))
-                result.statements.append([])
-                return
-            } catch {
-                result.chunks.append(nil)
-                result.warnings.append(AnalysisWarning(document: doc.path, message: "cannot write statements to the temporary file (\(error)); kept in memory"))
-            }
+        guard let spill else {
+            result.documents.append(doc)
+            result.statements.append(statements)
+            return
         }
-        result.statements.append(statements)
+        // Names are counted in the spill and the document keeps only what the stream needs.
+        spill.count(names: result.names + statements.compactMap { $0.speaker.type == "person" ? $0.speaker.name : nil })
+        result.names.removeAll()
+        result.documents.append(Document(id: "", path: doc.path, format: doc.format, bytes: doc.bytes, text: "", status: doc.status, error: doc.error))
+        do {
+            result.chunks.append(try spill.append(statements))
+            result.statements.append([])
+        } catch {
+            result.chunks.append(nil)
+            result.statements.append(statements)
+            result.warnings.append(AnalysisWarning(document: doc.path, message: "cannot write statements to the temporary file (\(error)); kept in memory"))
+        }
     }
 
     /// Entity mentions found by `entity` rules, with their sentence index.
@@ -222,8 +222,7 @@ public struct Analyzer: Sendable {
         }
         if let spill {
             var chunks: [Analysis.SpilledStatements.Either] = []
-            var surnames = spill.surnames
-            for name in names { surnames.add(name) }
+            let surnames = spill.surnames  // Streaming counted every name there; `names` stays empty.
             for r in results {
                 for k in r.documents.indices {
                     if k < r.chunks.count, let chunk = r.chunks[k] { chunks.append(.chunk(chunk)) } else { chunks.append(.inMemory(r.statements[k])) }

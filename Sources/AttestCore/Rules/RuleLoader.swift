@@ -218,9 +218,7 @@ public struct RuleLoader {
                     problems.append(RuleProblem(.error, RuleLoader.location(filterNode, path), rule: id, "filter: " + failure.message))
                     ok = false
                 }
-                var filterOptions = options
-                filterOptions.remove(.useOffsetLimit)
-                do { cueFilter = try CompiledPattern(filterExpansion.text, options: filterOptions) } catch {
+                do { cueFilter = try CompiledPattern(filterExpansion.text, options: RuleLoader.filterOptions(options)) } catch {
                     problems.append(RuleProblem(.error, RuleLoader.location(filterNode, path), rule: id, "filter does not compile: \(error)"))
                     ok = false
                 }
@@ -351,11 +349,17 @@ public struct RuleLoader {
     /// sentence the rule could match.
     static func cueFilter(_ pattern: String, options: PatternOptions) -> CompiledPattern? {
         guard let body = RequiredGroup.text(ofGroup: "cue", in: pattern, extended: options.contains(.extended)) else { return nil }
-        var filterOptions = options
-        filterOptions.remove(.useOffsetLimit)
+        var filterOptions = RuleLoader.filterOptions(options)
         if pattern.contains("(?i") { filterOptions.insert(.caseless) }
         if pattern.contains("(?s") { filterOptions.insert(.dotAll) }
         return try? CompiledPattern(body, options: filterOptions)
+    }
+
+    /// A filter compiles with its rule's options, less the offset limit (only the rule's own search is limited).
+    static func filterOptions(_ options: PatternOptions) -> PatternOptions {
+        var filterOptions = options
+        filterOptions.remove(.useOffsetLimit)
+        return filterOptions
     }
 
     /// Lexicons whose words make up the cue prefilter.

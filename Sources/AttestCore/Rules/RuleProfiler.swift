@@ -9,7 +9,7 @@ import PCRE2Kit
 public final class RuleProfile: @unchecked Sendable {
     /// One rule's (or one filter's) cost.
     public struct Entry: Sendable {
-        /// The rule id, or a name in parentheses for the cue prefilter and the cue filters.
+        /// The rule id, or a name starting with a parenthesis for the cue prefilter and the cue filters.
         public let id: String
         /// The rule's phase, or "filter".
         public let phase: String
@@ -82,8 +82,9 @@ public final class RuleProfile: @unchecked Sendable {
         }
         let total = entries.reduce(0) { $0 + $1.seconds }
         out += "total \((total * 1000 * 100).rounded() / 100) ms; \(entries.reduce(0) { $0 + $1.limitHits }) match-limit hits\n"
-        out += "(cue prefilter) is the one pass of the cue lexicons over each document; (cue filters) are the rules' own cue "
-            + "groups, tried on a sentence before the whole rule. Signal rules run in claim linking and are not timed here.\n"
+        out += "(cue prefilter) is the one pass of the cue lexicons over each document; a (filter) row is a rule's cue filter "
+            + "(its cue group or its `filter:`), tried on a sentence before the whole rule and named after the first rule it "
+            + "serves (+N: shared with N more). Signal rules run in claim linking and are not timed here.\n"
         return out
     }
 }
