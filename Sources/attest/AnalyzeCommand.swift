@@ -86,20 +86,21 @@ struct AnalyzeCommand: ParsableCommand {
         if let profile = analyzer.profile {
             Stderr.print(RuleProfile.render(profile.sortedEntries(including: rules)))
         }
-        let rendered: String
+        // Every format but JSON Lines is rendered whole; JSON Lines is written as it goes.
+        let rendered: String?
         switch format {
         case .json: rendered = JSONReport.render(analysis)
         case .jsonl:
             let sink = try BufferedOutput(path: output)
             try JSONReport.writeLines(analysis) { try sink.write($0) }
             try sink.close()
-            rendered = ""
+            rendered = nil
         case .text: rendered = TextReport.render(analysis, color: color || (output == nil && isatty(1) != 0))
         case .markdown: rendered = MarkdownReport.render(analysis)
         case .html: rendered = HTMLReport.render(analysis)
         case .claimreview: rendered = ClaimReviewReport.render(analysis)
         }
-        if format != .jsonl { try write(rendered, to: output) }
+        if let rendered { try write(rendered, to: output) }
         if let failOn, analysis.claims.contains(where: { failOn.statuses.contains($0.status) }) {
             Stderr.print("attest: --fail-on \(failOn.rawValue): \(analysis.claims.filter { failOn.statuses.contains($0.status) }.count) claim(s)")
             throw ExitCode(1)
