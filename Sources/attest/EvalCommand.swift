@@ -11,7 +11,9 @@ struct EvalCommand: ParsableCommand {
         attest eval --gold GOLD.jsonl PATH...     gold in the ANNOTATION.md format (one JSON object per document)
         attest eval --brat ANN_DIR TEXT_DIR        PARC/PolNeAR brat standoff (first annotator per text)
         Prints precision, recall and F1, per-field accuracy, true and false positives per rule, and the
-        misses and false finds with file:line.
+        misses and false finds with file:line. With --brat also the strict figure (speaker and content
+        spans overlap the annotation) and the SPAN lines: matches whose speaker mention or content is
+        not the annotated span (token F1 below 0.5), ours against gold, the failing side marked.
         """
     )
 
@@ -29,7 +31,7 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Machine-readable JSON.")
     var json = false
 
-    @Option(name: .long, help: "How many misses and false finds to list (0 for none).")
+    @Option(name: .long, help: "How many misses, false finds and span mismatches to list, each (0 for none).")
     var show: Int = 40
 
     func run() throws {
@@ -59,6 +61,9 @@ struct EvalCommand: ParsableCommand {
                             r.goldSpeech.map { $0 - (r.matchedSpeech ?? 0) } ?? r.falseNegatives))
         if let sp = r.strictPrecision, let sr = r.strictRecall, let sf = r.strictF1 {
             lines.append(String(format: "strict (speaker and content spans overlap): precision %.3f  recall %.3f  F1 %.3f", sp, sr, sf))
+            let m = r.spanMismatches
+            lines.append("  span mismatches (right cue, speaker or content span off): \(m.count) (speaker \(m.filter { !$0.speaker.overlaps }.count), "
+                         + "content \(m.filter { !$0.content.overlaps }.count))")
         }
         for (field, counts) in r.fields.sorted(by: { $0.key < $1.key }) where counts.1 > 0 {
             lines.append("  " + field.padding(toLength: 8, withPad: " ", startingAt: 0)
@@ -71,8 +76,23 @@ struct EvalCommand: ParsableCommand {
         if show > 0 {
             for m in r.misses.prefix(show) { lines.append("MISS  \(m)") }
             for f in r.falseFinds.prefix(show) { lines.append("FALSE \(f)") }
+            for m in r.spanMismatches.prefix(show) { lines.append("SPAN  \(spanLine(m))") }
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `file:line: speaker ours «…» gold «…» (F1 0.33) ✗; content ours «…» gold «…» (F1 0.80) [rule]`.
+    func spanLine(_ m: SpanMismatch) -> String {
+        func side(_ label: String, _ c: SpanComparison) -> String {
+            "\(label) ours «\(shortened(c.found))» gold «\(shortened(c.gold))» (F1 \(String(format: "%.2f", c.f1)))\(c.overlaps ? "" : " ✗")"
+        }
+        return "\(m.location): \(side("speaker", m.speaker)); \(side("content", m.content)) [\(m.rule)]"
+    }
+
+    /// At most about 120 characters of `s`: its start and its end around a `⋯` (span ends differ
+    /// more often than starts).
+    func shortened(_ s: String) -> String {
+        s.count <= 120 ? s : String(s.prefix(60)) + " ⋯ " + String(s.suffix(56))
     }
 
     func renderJSON(_ r: EvaluationReport) -> String {
@@ -81,12 +101,23 @@ struct EvalCommand: ParsableCommand {
             ("precision", .double(r3(r.precision))), ("recall", .double(r3(r.recall))), ("f1", .double(r3(r.f1))),
         ]
         if let sp = r.strictPrecision, let sr = r.strictRecall, let sf = r.strictF1 {
-            pairs += [("strict_precision", .double(r3(sp))), ("strict_recall_speech", .double(r3(sr))), ("strict_f1_speech", .double(r3(sf)))]
+            pairs += [("strict_precision", .double(r3(sp))), ("strict_recall_speech", .double(r3(sr))), ("strict_f1_speech", .double(r3(sf))),
+                      ("span_mismatches", .int(r.spanMismatches.count)),
+                      ("span_mismatches_speaker", .int(r.spanMismatches.filter { !$0.speaker.overlaps }.count)),
+                      ("span_mismatches_content", .int(r.spanMismatches.filter { !$0.content.overlaps }.count))]
         }
         pairs.append(("fields", .object(r.fields.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value.1 > 0 ? .double(r3(Double($0.value.0) / Double($0.value.1))) : .null) })))
         pairs.append(("rules", .object(r.rules.sorted(by: { $0.key < $1.key }).map { ($0.key, .object([("tp", .int($0.value.tp)), ("fp", .int($0.value.fp))])) })))
         pairs.append(("misses", .array(r.misses.prefix(show).map(JSONValue.string))))
         pairs.append(("false_finds", .array(r.falseFinds.prefix(show).map(JSONValue.string))))
+        if r.strictMatches != nil {
+            func side(_ c: SpanComparison) -> JSONValue {
+                .object([("ours", .string(c.found)), ("gold", .string(c.gold)), ("f1", .double(r3(c.f1))), ("overlaps", .bool(c.overlaps))])
+            }
+            pairs.append(("span_mismatch_list", .array(r.spanMismatches.prefix(show).map { m in
+                .object([("location", .string(m.location)), ("rule", .string(m.rule)), ("speaker", side(m.speaker)), ("content", side(m.content))])
+            })))
+        }
         return JSONValue.object(pairs).render()
     }
 }

@@ -23,6 +23,35 @@ final class EvalCommandTests: XCTestCase {
         XCTAssertEqual(rules.values.map { $0["tp"] ?? 0 }.reduce(0, +), 3, "per-rule true positives add up")
     }
 
+    /// The fixture's three attributions are all found with the right cue, but the annotator's source
+    /// leaves out the relative clause after "Rui Matos" and the content of "The harbour master said"
+    /// runs on into the next sentence: lenient 1.0, strict 0.333 (one of three), as
+    /// `shared/eval/score_polnear.py` gives on attest's output. Each of the two shows up as a SPAN
+    /// line naming the side that failed.
+    func testBratListsSpanMismatchesAndAgreesWithTheReferenceScorer() throws {
+        let arguments = ["eval", "--brat", "Tests/Fixtures/brat-spans/ann", "Tests/Fixtures/brat-spans/text"]
+        let json = try jsonObject(try runAttest(arguments + ["--json"]).stdout)
+        XCTAssertEqual(json["f1"] as? Double, 1.0)
+        XCTAssertEqual(json["strict_precision"] as? Double, 0.333)
+        XCTAssertEqual(json["strict_f1_speech"] as? Double, 0.333)
+        XCTAssertEqual(json["span_mismatches"] as? Int, 2)
+        XCTAssertEqual(json["span_mismatches_speaker"] as? Int, 1)
+        XCTAssertEqual(json["span_mismatches_content"] as? Int, 1)
+        let list = try XCTUnwrap(json["span_mismatch_list"] as? [[String: Any]])
+        XCTAssertEqual(list.map { $0["location"] as? String }, ["ferry.txt:5", "ferry.txt:7"])
+        let speaker = try XCTUnwrap(list.first?["speaker"] as? [String: Any])
+        XCTAssertEqual(speaker["gold"] as? String, "Rui Matos")
+        XCTAssertEqual(speaker["overlaps"] as? Bool, false)
+
+        let text = try runAttest(arguments)
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("span mismatches (right cue, speaker or content span off): 2 (speaker 1, content 1)"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("SPAN  ferry.txt:5: speaker ours «Rui Matos, who has driven"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("gold «Rui Matos» (F1 0.20) ✗; content ours «We will not pay more» gold «We will not pay more» (F1 1.00) [quote-then-cue-speaker]"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("SPAN  ferry.txt:7: speaker ours «The harbour master» gold «The harbour master» (F1 1.00); content ours «the ferries would run» gold «the ferries would run. Not all of them"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("(F1 0.40) ✗ [speaker-cue-content]"), text.stdout)
+    }
+
     func testGoldScoringListsMissesAndFalseFindsWithFileAndLine() throws {
         let dir = try temporaryFolder(self)
         try """

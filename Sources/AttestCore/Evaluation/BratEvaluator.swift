@@ -79,8 +79,7 @@ public enum BratEvaluator {
                 guard let hit else {
                     if g.speech {
                         report.falseNegatives += 1
-                        let line = chars[0..<min(g.cueStart, chars.count)].filter { $0 == "\n" }.count + 1
-                        report.misses.append("\(name):\(line): \(g.cue) — \(g.source)")
+                        report.misses.append("\(name):\(line(of: g.cueStart, in: chars)): \(g.cue) — \(g.source)")
                     }
                     continue
                 }
@@ -92,9 +91,15 @@ public enum BratEvaluator {
                 sourceN += 1
                 let foundSpeaker = [s.speaker.mention, s.speaker.name].compactMap { $0 }.joined(separator: " ")
                 if !looseTokens(g.source).isDisjoint(with: looseTokens(foundSpeaker)) { sourceOK += 1 }
-                if tokenF1(s.speaker.mention ?? s.speaker.name, g.source) >= 0.5 && tokenF1(s.content, g.content) >= 0.5 {
+                let mention = [s.speaker.mention, s.speaker.name].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+                let speakerSpan = SpanComparison(found: mention, gold: g.source, f1: tokenF1(mention, g.source))
+                let contentSpan = SpanComparison(found: s.content, gold: g.content, f1: tokenF1(s.content, g.content))
+                if speakerSpan.overlaps && contentSpan.overlaps {
                     strict += 1
                     if g.speech { strictSpeech += 1 }
+                } else {
+                    report.spanMismatches.append(SpanMismatch(location: "\(name):\(line(of: g.cueStart, in: chars))", rule: s.rule,
+                                                              speaker: speakerSpan, content: contentSpan))
                 }
             }
             for i in found.indices where !used.contains(i) {
@@ -109,6 +114,11 @@ public enum BratEvaluator {
         report.strictSpeech = strictSpeech
         report.fields = ["source": (sourceOK, sourceN)]
         return report
+    }
+
+    /// The 1-based line of character offset `offset`.
+    static func line(of offset: Int, in chars: [Character]) -> Int {
+        chars[0..<min(offset, chars.count)].filter { $0 == "\n" }.count + 1
     }
 
     static func readAnnotations(_ path: String) -> [GoldAttribution] {

@@ -18,6 +18,9 @@ public struct EvaluationReport: Sendable {
     public var rules: [String: (tp: Int, fp: Int)] = [:]
     public var misses: [String] = []
     public var falseFinds: [String] = []
+    /// PolNeAR only: matches (right sentence and cue) that the strict figure does not count,
+    /// because the speaker mention or the content is not the annotated span.
+    public var spanMismatches: [SpanMismatch] = []
 
     public var precision: Double { ratio(truePositives, truePositives + falsePositives) }
     public var recall: Double {
@@ -31,6 +34,29 @@ public struct EvaluationReport: Sendable {
 
     func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
     func harmonic(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
+}
+
+/// A found statement that matches a gold attribution (same sentence, a shared cue word) while its
+/// speaker mention or its content does not overlap the annotated span enough (token F1 below
+/// `SpanComparison.threshold`): the difference between the lenient and the strict figures.
+public struct SpanMismatch: Sendable {
+    /// `file:line` of the gold cue.
+    public var location: String
+    /// The rule that produced the found statement.
+    public var rule: String
+    public var speaker: SpanComparison
+    public var content: SpanComparison
+}
+
+/// One side (speaker or content) of a match: the found text, the annotated text, their token F1.
+public struct SpanComparison: Sendable {
+    /// The token F1 a strict match needs on both sides, as in `score_polnear.py`.
+    public static let threshold = 0.5
+    public var found: String
+    public var gold: String
+    public var f1: Double
+    /// Whether the found span overlaps the annotated one enough for a strict match.
+    public var overlaps: Bool { f1 >= SpanComparison.threshold }
 }
 
 /// Text folding shared by both scorers (NFKC, curly quotes, emphasis marks, white space, case).
