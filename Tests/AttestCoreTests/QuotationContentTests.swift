@@ -24,4 +24,15 @@ final class QuotationContentTests: XCTestCase {
         XCTAssertEqual(s.content, "The bus never came, so we walked home in the rain.")
         XCTAssertEqual(s.kind, "direct")
     }
+
+    /// A quoted transcript: each paragraph opens with a quotation mark and a speaker label. The
+    /// next turn is a statement of its own, not a continuation of the one before.
+    func testNextTurnOfAQuotedTranscriptIsNotAContinuation() throws {
+        let text = "The station aired the exchange.\n\n\"HOLM: Why did the ferry stop running in May?\n\n\"DALI: The engine failed, and we had no money to fix it.\n\n\"HOLM: And now?\n"
+        let a = analyze([("a.txt", text)])
+        let first = try XCTUnwrap(a.statements.first { $0.speaker.mention == "HOLM" })
+        XCTAssertEqual(first.content, "Why did the ferry stop running in May?")
+        let answer = try XCTUnwrap(a.statements.first { $0.speaker.mention == "DALI" })
+        XCTAssertEqual(answer.content, "The engine failed, and we had no money to fix it")
+    }
 }

@@ -22,7 +22,7 @@ public struct Extractor: Sendable {
     public let rules: RuleSet
     public let segmenter: Segmenter
     /// Group names copied from statement and hedge matches.
-    static let groupNames = ["speaker", "cue", "content", "content2", "recipient", "channel", "date", "via", "role"]
+    static let groupNames = ["speaker", "cue", "content", "content2", "recipient", "channel", "date", "via", "role", "mention"]
 
     /// When set, every match call is timed into it (`--profile-rules`).
     public let profile: RuleProfile?
@@ -171,8 +171,10 @@ public struct Extractor: Sendable {
         }
         accepted.sort { $0.cue.lowerBound < $1.cue.lowerBound }
         var statements: [Statement] = []
+        let acceptedCues = accepted.map(\.cue)
         for c in accepted {
-            statements.append(buildStatement(c, document: document, index: index, text: text, seg: seg, scratch: scratch, warnings: &warnings))
+            statements.append(buildStatement(c, document: document, index: index, text: text, seg: seg, otherCues: acceptedCues,
+                                             scratch: scratch, warnings: &warnings))
         }
         return (statements, warnings, traceEntries, seg)
     }
@@ -212,7 +214,9 @@ public struct Extractor: Sendable {
                         message: "match limit reached (\(error)); the rule was stopped on this sentence and the run went on")
     }
 
-    func buildStatement(_ c: Candidate, document: Document, index: Int, text: UTF8Text, seg: Segmentation,
+    /// The statement of an accepted candidate. `otherCues` are the cues of all accepted candidates
+    /// in the document: a quotation holding one of them is a statement of its own, not a continuation.
+    func buildStatement(_ c: Candidate, document: Document, index: Int, text: UTF8Text, seg: Segmentation, otherCues: [Range<Int>],
                         scratch: MatchScratch, warnings: inout [AnalysisWarning]) -> Statement {
         let sentence = seg.sentences[c.sentenceIndex]
         let settings = c.rule.settings
@@ -241,7 +245,7 @@ public struct Extractor: Sendable {
         if let r2 = secondRange { parts.append(Extractor.cleanContent(text[r2])) }
         if c.rule.phase == .statement {
             let continuation = [secondRange, contentRange].compactMap { $0 }.lazy
-                .map { Extractor.quotedContinuation(of: $0, cue: c.cue, sentenceIndex: c.sentenceIndex, seg: seg, text: text) }
+                .map { Extractor.quotedContinuation(of: $0, cue: c.cue, sentenceIndex: c.sentenceIndex, seg: seg, text: text, otherCues: otherCues) }
                 .first { !$0.isEmpty } ?? []
             parts += continuation.map { Extractor.cleanContent(text[$0]) }
         }
@@ -252,6 +256,11 @@ public struct Extractor: Sendable {
         if let speakerRange = c.groups["speaker"], let appositionRange = c.groups["role"],
            let written = Extractor.mentionWithApposition(text, speaker: speakerRange, apposition: appositionRange) {
             mention = written
+        }
+        if let writtenRange = c.groups["mention"] {
+            // The words that stand for the speaker in the attribution itself ("who" in "Piet Vos, who
+            // said …"); the speaker group still names whom they refer to.
+            mention = Extractor.cleanMention(text[writtenRange])
         }
         var speakerType = settings["speaker_type"] ?? (mention == nil ? "anonymous" : "unknown")
         var name: String? = mention
@@ -381,10 +390,11 @@ public struct Extractor: Sendable {
 
     /// Quotations that carry a quoted statement on after its attribution, as in `"A," she said.
     /// "B. C."`: the next sentences of the same paragraph that open with a quotation which ends its
-    /// sentence (a quotation followed by an attribution of its own is another statement). The
-    /// statement's own sentence must hold no other quotation after its content and cue.
+    /// sentence (a quotation followed by an attribution of its own, or holding one of `otherCues`
+    /// such as the next turn of a quoted transcript, is another statement). The statement's own
+    /// sentence must hold no other quotation after its content and cue.
     static func quotedContinuation(of content: Range<Int>, cue: Range<Int>, sentenceIndex: Int, seg: Segmentation,
-                                   text: UTF8Text) -> [Range<Int>] {
+                                   text: UTF8Text, otherCues: [Range<Int>]) -> [Range<Int>] {
         guard !content.isEmpty else { return [] }
         var contentEnd = content.upperBound
         if let last = seg.quotation(containing: content.upperBound - 1) {
@@ -403,6 +413,7 @@ public struct Extractor: Sendable {
             let start = following.range.lowerBound
             guard following.paragraph == paragraph || following.paragraph == paragraph + 1,
                   let next = seg.quotation(containing: start), next.range.lowerBound == start, !next.unclosed,
+                  !otherCues.contains(where: { next.range.contains($0.lowerBound) }),
                   let end = seg.sentenceIndex(containing: next.range.upperBound - 1),
                   !hasOwnAttribution(next, sentenceEnd: seg.sentences[end].range.upperBound, text: text) else { break }
             if following.paragraph != paragraph {

@@ -5,7 +5,7 @@ public enum RulePhase: String, Sendable, CaseIterable, Codable {
     /// Marks sentences that are never statements (boxes such as "Did You Know?").
     case skip
     /// Attributed statements: named groups `speaker`, `cue`, `content`, optionally `content2`,
-    /// `recipient`, `channel`, `date`, `via`.
+    /// `recipient`, `channel`, `date`, `via`, `role`, `mention`.
     case statement
     /// Hedged assertions with no named source ("reports indicate that ...").
     case hedge
