@@ -35,4 +35,12 @@ final class QuotationContentTests: XCTestCase {
         let answer = try XCTUnwrap(a.statements.first { $0.speaker.mention == "DALI" })
         XCTAssertEqual(answer.content, "The engine failed, and we had no money to fix it")
     }
+
+    /// A short quoted title in the attribution (`said on “Harbour Hour.”`) is not quoted speech:
+    /// the quotation after it still carries the statement on.
+    func testQuotedTitleInTheAttributionDoesNotStopTheContinuation() throws {
+        let a = analyze([("a.txt", "“The tide was late,” Holm said on “Harbour Hour.” “Nobody could sail until noon.”")])
+        let s = try XCTUnwrap(a.statements.first)
+        XCTAssertEqual(s.content, "The tide was late … Nobody could sail until noon.")
+    }
 }

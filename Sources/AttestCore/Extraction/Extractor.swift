@@ -404,8 +404,11 @@ public struct Extractor: Sendable {
         guard let lastSentence = seg.sentenceIndex(containing: contentEnd - 1) else { return [] }
         var current = max(sentenceIndex, lastSentence)
         let tailStart = max(cue.upperBound, contentEnd)
+        // After `"A," she said on “Meet the Press.”` a quoted title does not stop the quote going on;
+        // after content that follows its cue, any quotation mark does.
+        let tail = tailStart..<max(tailStart, seg.sentences[current].range.upperBound)
         guard tailStart <= seg.sentences[current].range.upperBound,
-              !containsQuoteMark(text, tailStart..<seg.sentences[current].range.upperBound) else { return [] }
+              content.upperBound <= cue.lowerBound ? !holdsQuotedSpeech(text, tail, seg: seg) : !containsQuoteMark(text, tail) else { return [] }
         var paragraph = seg.sentences[current].paragraph
         var pieces: [Range<Int>] = []
         while current + 1 < seg.sentences.count {
@@ -437,6 +440,28 @@ public struct Extractor: Sendable {
         while let last = closing.last, Extractor.closeQuotes.contains(last) || last == "'" { closing.removeLast() }
         if let last = closing.last, ",?!—–-:;".contains(last) { return true }
         return text[rest].first { !$0.isWhitespace }.map { ",—–-(".contains($0) } ?? false
+    }
+
+    /// The most words a quoted name or title may have (`on “Meet the Press.”`).
+    static let quotedTitleWords = 6
+
+    /// Whether `range` holds a quotation mark that may open or close quoted speech: any mark except
+    /// those of a short quoted name or title (`he said on “Meet the Press.”`, `the show ''Shark
+    /// Tank''`): a closed quotation inside `range` of at most `quotedTitleWords` words and no
+    /// comma, semicolon, question or exclamation mark.
+    static func holdsQuotedSpeech(_ text: UTF8Text, _ range: Range<Int>, seg: Segmentation) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            guard Segmenter.quoteMark(text.bytes, i) != nil else { i += 1; continue }
+            guard let q = seg.quotation(containing: i), !q.unclosed, q.range.lowerBound == i,
+                  q.range.upperBound <= range.upperBound else { return true }
+            let inside = text.bytes[q.range]
+            let words = inside.split(whereSeparator: { Segmenter.isSpace($0) }).count
+            if words > quotedTitleWords || inside.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: ";")
+                || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "!") }) { return true }
+            i = q.range.upperBound
+        }
+        return false
     }
 
     static func containsQuoteMark(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
