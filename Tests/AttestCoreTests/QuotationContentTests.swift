@@ -43,4 +43,13 @@ final class QuotationContentTests: XCTestCase {
         let s = try XCTUnwrap(a.statements.first)
         XCTAssertEqual(s.content, "The tide was late … Nobody could sail until noon.")
     }
+
+    /// "Holm writes:" closing its paragraph introduces the next paragraph, set without quotation
+    /// marks, as the content.
+    func testColonAtTheEndOfAParagraphIntroducesTheNextOne() throws {
+        let text = "The critic was not impressed.\n\nHolm writes:\n\nThe ferry plan ignores the people who ride it. It will fail by winter.\n\nOthers disagreed.\n"
+        let a = analyze([("a.txt", text)])
+        let s = try XCTUnwrap(a.statements.first { $0.speaker.mention == "Holm" })
+        XCTAssertEqual(s.content, "The ferry plan ignores the people who ride it. It will fail by winter")
+    }
 }

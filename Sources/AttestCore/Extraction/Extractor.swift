@@ -222,6 +222,7 @@ public struct Extractor: Sendable {
         let settings = c.rule.settings
         // Content: the captured part, widened to the quotation(s) it opens or closes.
         var contentRange = c.groups["content"].map { Extractor.widenToQuotations(Extractor.trim(text, $0), cue: c.cue, seg: seg) }
+            .flatMap { Extractor.containsLetterOrDigit(text, $0) ? $0 : nil }  // "X writes:" captures only the colon
         if contentRange == nil, c.rule.phase == .statement, let before = Extractor.quotationBefore(c, seg: seg, text: text) {
             // "… ” ― Ana Ruiz" or "… ?” Trump said.": a sentence that opens with its speaker or cue
             // and holds no content signs the quotation before it.
@@ -231,6 +232,8 @@ public struct Extractor: Sendable {
                   let q = seg.quotation(containing: seg.sentences[c.sentenceIndex + 1].range.lowerBound) {
             // "He said:" followed by a quotation in the next sentence or paragraph.
             contentRange = q.range
+        } else if contentRange == nil, c.rule.phase == .statement, let block = Extractor.paragraphAfterColon(c, seg: seg, text: text) {
+            contentRange = block
         }
         if let r = contentRange, let end = Extractor.turnEnd(c, content: r, seg: seg, text: text) {
             contentRange = r.lowerBound..<end
@@ -301,6 +304,19 @@ public struct Extractor: Sendable {
         guard previous.paragraph == sentence.paragraph, end > 0, let q = seg.quotation(containing: end - 1),
               q.range.upperBound >= end - 1 else { return nil }
         return q.range
+    }
+
+    /// The next paragraph, when the statement's sentence ends its own paragraph with a colon after
+    /// the cue ("Holm writes:" above a quoted block set without quotation marks); nil otherwise.
+    static func paragraphAfterColon(_ c: Candidate, seg: Segmentation, text: UTF8Text) -> Range<Int>? {
+        let sentence = seg.sentences[c.sentenceIndex]
+        let own = trim(text, sentence.range)
+        guard own.upperBound > c.cue.upperBound, text.bytes[own.upperBound - 1] == UInt8(ascii: ":"),
+              c.sentenceIndex + 1 < seg.sentences.count else { return nil }
+        let next = seg.sentences[c.sentenceIndex + 1]
+        guard next.paragraph == sentence.paragraph + 1 else { return nil }
+        let block = trim(text, seg.paragraphs[next.paragraph].range)
+        return block.isEmpty ? nil : block
     }
 
     /// The content range without a dateline the `dateline` rules find at its start.
@@ -466,6 +482,10 @@ public struct Extractor: Sendable {
 
     static func containsQuoteMark(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
         range.contains { Segmenter.quoteMark(text.bytes, $0) != nil }
+    }
+
+    static func containsLetterOrDigit(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
+        text[range].contains { $0.isLetter || $0.isNumber }
     }
 
     static func containsLetter(_ text: UTF8Text, _ range: Range<Int>) -> Bool {
