@@ -255,15 +255,14 @@ public struct Extractor: Sendable {
         let content = parts.filter { !$0.isEmpty }.joined(separator: " … ")
         let cue = Extractor.fold(text[c.cue])
         let head = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
-        var mention = head
-        if let speakerRange = c.groups["speaker"], let appositionRange = c.groups["role"],
-           let written = Extractor.mentionWithApposition(text, speaker: speakerRange, apposition: appositionRange) {
+        // The speaker as the attribution writes it: the `mention` group when the rule has one ("who"
+        // in "Piet Vos, who said …", "Lea Moreau of the pilots' union"; the speaker group still
+        // names whom it refers to), with the apposition that directly follows it.
+        let writtenRange = c.groups["mention"] ?? c.groups["speaker"]
+        var mention = writtenRange.map { Extractor.cleanMention(text[$0]) }
+        if let writtenRange, let appositionRange = c.groups["role"],
+           let written = Extractor.mentionWithApposition(text, speaker: writtenRange, apposition: appositionRange) {
             mention = written
-        }
-        if let writtenRange = c.groups["mention"] {
-            // The words that stand for the speaker in the attribution itself ("who" in "Piet Vos, who
-            // said …"); the speaker group still names whom they refer to.
-            mention = Extractor.cleanMention(text[writtenRange])
         }
         var speakerType = settings["speaker_type"] ?? (mention == nil ? "anonymous" : "unknown")
         var name: String? = mention
