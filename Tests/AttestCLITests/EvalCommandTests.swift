@@ -52,6 +52,25 @@ final class EvalCommandTests: XCTestCase {
         XCTAssertTrue(text.stdout.contains("(F1 0.40) ✗ [speaker-cue-content]"), text.stdout)
     }
 
+    /// Statement gold gives a `mention` and a `content_key`: a match whose mention is not the gold
+    /// one (token F1 below 0.5) is a SPAN line too, with the share of key words found for content.
+    func testGoldScoringListsSpanMismatches() throws {
+        let dir = try temporaryFolder(self)
+        try "Mayor Ines Paredes, who has run the city since 2019 and lives by the river, said the reservoir was full.\n"
+            .write(to: dir.appendingPathComponent("water.txt"), atomically: true, encoding: .utf8)
+        let gold = dir.appendingPathComponent("gold.jsonl")
+        try """
+        {"doc": "water.txt", "statements": [{"speaker": "Ines Paredes", "mention": "Mayor Ines Paredes", "cue": "said", "sentence_start": "Mayor Ines Paredes, who has ru", "kind": "indirect", "stance": "assert", "content_key": "reservoir full", "via": null}]}
+        """.write(to: gold, atomically: true, encoding: .utf8)
+        let result = try runAttest(["eval", "--gold", gold.path, dir.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("span mismatches (matched, but mention or content key off): 1 (speaker 1, content 0)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("SPAN  water.txt: Mayor Ines Paredes, who has ru: speaker ours «Mayor Ines Paredes, who has run the city"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("gold «Mayor Ines Paredes» (F1 0.33) ✗; content ours «the reservoir was full» gold «reservoir full» (key words 1.00)"), result.stdout)
+        let json = try jsonObject(try runAttest(["eval", "--gold", gold.path, dir.path, "--json"]).stdout)
+        XCTAssertEqual(json["span_mismatches_speaker"] as? Int, 1)
+    }
+
     func testGoldScoringListsMissesAndFalseFindsWithFileAndLine() throws {
         let dir = try temporaryFolder(self)
         try """

@@ -92,8 +92,8 @@ public enum BratEvaluator {
                 let foundSpeaker = [s.speaker.mention, s.speaker.name].compactMap { $0 }.joined(separator: " ")
                 if !looseTokens(g.source).isDisjoint(with: looseTokens(foundSpeaker)) { sourceOK += 1 }
                 let mention = [s.speaker.mention, s.speaker.name].compactMap { $0 }.first { !$0.isEmpty } ?? ""
-                let speakerSpan = SpanComparison(found: mention, gold: g.source, f1: tokenF1(mention, g.source))
-                let contentSpan = SpanComparison(found: s.content, gold: g.content, f1: tokenF1(s.content, g.content))
+                let speakerSpan = SpanComparison(found: mention, gold: g.source, score: tokenF1(mention, g.source))
+                let contentSpan = SpanComparison(found: s.content, gold: g.content, score: tokenF1(s.content, g.content))
                 if speakerSpan.overlaps && contentSpan.overlaps {
                     strict += 1
                     if g.speech { strictSpeech += 1 }

@@ -36,27 +36,37 @@ public struct EvaluationReport: Sendable {
     func harmonic(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
 }
 
-/// A found statement that matches a gold attribution (same sentence, a shared cue word) while its
-/// speaker mention or its content does not overlap the annotated span enough (token F1 below
-/// `SpanComparison.threshold`): the difference between the lenient and the strict figures.
+/// A found statement that matches a gold statement while its speaker mention or its content does
+/// not overlap the annotation enough (a score below `SpanComparison.threshold`). For brat gold
+/// this is the difference between the lenient and the strict figures.
 public struct SpanMismatch: Sendable {
-    /// `file:line` of the gold cue.
+    /// `file:line` of the gold cue (brat), or `file: sentence start` (statement gold).
     public var location: String
     /// The rule that produced the found statement.
     public var rule: String
-    public var speaker: SpanComparison
-    public var content: SpanComparison
+    /// Nil when the gold does not annotate that side.
+    public var speaker: SpanComparison?
+    public var content: SpanComparison?
+
+    /// Whether the speaker side (when annotated) falls short.
+    public var speakerFails: Bool { speaker.map { !$0.overlaps } ?? false }
+    /// Whether the content side (when annotated) falls short.
+    public var contentFails: Bool { content.map { !$0.overlaps } ?? false }
 }
 
-/// One side (speaker or content) of a match: the found text, the annotated text, their token F1.
+/// One side (speaker or content) of a match: the found text, the annotated text, and how well they
+/// agree: the token F1 of the two spans (brat, and statement gold mentions), or the share of the
+/// words of a statement gold `content_key` the found content holds.
 public struct SpanComparison: Sendable {
-    /// The token F1 a strict match needs on both sides, as in `score_polnear.py`.
+    /// The score a strict match needs on both sides, as in `score_polnear.py`.
     public static let threshold = 0.5
     public var found: String
     public var gold: String
-    public var f1: Double
+    public var score: Double
+    /// What `score` measures: `F1` or `key words`.
+    public var measure: String = "F1"
     /// Whether the found span overlaps the annotated one enough for a strict match.
-    public var overlaps: Bool { f1 >= SpanComparison.threshold }
+    public var overlaps: Bool { score >= SpanComparison.threshold }
 }
 
 /// Text folding shared by both scorers (NFKC, curly quotes, emphasis marks, white space, case).
@@ -103,6 +113,7 @@ public enum GoldEvaluator {
         var stance: String?
         var via: String?
         var optional: Bool
+        var contentKey: String?
     }
 
     static func speakerMatches(_ gold: GoldStatement, _ found: String) -> Bool {
@@ -134,7 +145,8 @@ public enum GoldEvaluator {
             for item in (object["statements"] as? [[String: Any]]) ?? [] {
                 let g = GoldStatement(speaker: item["speaker"] as? String ?? "", mention: item["mention"] as? String, cue: item["cue"] as? String,
                                       start: item["sentence_start"] as? String ?? "", kind: item["kind"] as? String, stance: item["stance"] as? String,
-                                      via: item["via"] as? String, optional: item["optional"] as? Bool ?? false)
+                                      via: item["via"] as? String, optional: item["optional"] as? Bool ?? false,
+                                      contentKey: item["content_key"] as? String)
                 let key = String(EvalText.norm(g.start).prefix(25))
                 let hit = found.indices.first { !used.contains($0) && EvalText.norm(found[$0].sentence).contains(key) && speakerMatches(g, found[$0].speaker.name ?? "") }
                 guard let hit else {
@@ -152,6 +164,7 @@ public enum GoldEvaluator {
                 bump(&fieldCounts, "kind", EvalText.norm(g.kind) == EvalText.norm(s.kind))
                 bump(&fieldCounts, "via", g.via.map { !EvalText.contentWords($0).isDisjoint(with: EvalText.contentWords(s.via)) } ?? (s.via == nil))
                 bump(&fieldCounts, "speaker", EvalText.norm(s.speaker.name) == EvalText.norm(g.speaker))
+                if let mismatch = spanMismatch(g, s, doc: doc) { report.spanMismatches.append(mismatch) }
             }
             for i in found.indices where !used.contains(i) {
                 report.falsePositives += 1
@@ -161,6 +174,21 @@ public enum GoldEvaluator {
         }
         report.fields = fieldCounts
         return report
+    }
+
+    /// The found statement against the gold `mention` (token F1) and `content_key` (the share of
+    /// its words in the found content); nil when both sides agree or neither is annotated.
+    static func spanMismatch(_ g: GoldStatement, _ s: Statement, doc: String) -> SpanMismatch? {
+        let mention = [s.speaker.mention, s.speaker.name].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        let speaker = g.mention.map { SpanComparison(found: mention, gold: $0, score: BratEvaluator.tokenF1(mention, $0)) }
+        let content = g.contentKey.map { key -> SpanComparison in
+            let keyWords = BratEvaluator.words(key).filter { !BratEvaluator.stop.contains($0) }
+            let found = Set(BratEvaluator.words(s.content))
+            let share = keyWords.isEmpty ? 1 : Double(keyWords.filter(found.contains).count) / Double(keyWords.count)
+            return SpanComparison(found: s.content, gold: key, score: share, measure: "key words")
+        }
+        let mismatch = SpanMismatch(location: "\(doc): \(g.start)", rule: s.rule, speaker: speaker, content: content)
+        return mismatch.speakerFails || mismatch.contentFails ? mismatch : nil
     }
 
     static func bump(_ counts: inout [String: (Int, Int)], _ key: String, _ ok: Bool) {
