@@ -77,18 +77,52 @@ public struct DocumentLoader: Sendable {
         if path == "-" {
             raw = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
-            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-               size > maxDocumentBytes, format != .jsonl {
+            if let size = DocumentLoader.linkSize(path), size > maxDocumentBytes, format != .jsonl {
                 return [.skipped(path: path, format: format, bytes: size,
                                  reason: "file is \(DocumentLoader.humanBytes(size)), above the \(DocumentLoader.humanBytes(maxDocumentBytes)) limit per document (--max-document-bytes)")]
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
+            guard let bytes = DocumentLoader.readFile(path) else {
                 return [.skipped(path: path, format: format, bytes: 0, reason: "file cannot be read (permission denied or not a regular file)")]
             }
-            raw = Array(data)
+            raw = bytes
         }
         if format == .jsonl { return loadJSONL(path: path, raw: raw) }
         return [decode(path: path, format: format, raw: raw)]
+    }
+
+    /// The size `lstat` gives the path (a link's own size, as `FileManager.attributesOfItem`
+    /// reports it), or nil when it cannot be read. Asks for nothing else: no owner or group names.
+    static func linkSize(_ path: String) -> Int? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        return Int(status.st_size)
+    }
+
+    /// The whole content of a file, read straight into bytes; nil when it cannot be opened or
+    /// read (missing, permission denied, a folder).
+    static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        let expected = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
+        var buffer = [UInt8](repeating: 0, count: expected + 1)
+        var count = 0
+        while true {
+            if count == buffer.count { buffer.append(contentsOf: repeatElement(0, count: max(buffer.count, 1 << 16))) }
+            let got = buffer.withUnsafeMutableBytes { space -> Int in
+                guard let base = space.baseAddress else { return -1 }
+                return read(descriptor, base + count, space.count - count)
+            }
+            if got == 0 { break }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            count += got
+        }
+        buffer.removeLast(buffer.count - count)
+        return buffer
     }
 
     /// Turns raw bytes of one document into a ``Document`` (checks size, binary, UTF-8, emptiness).
@@ -173,11 +207,24 @@ public struct DocumentLoader: Sendable {
         var rest = Substring(text)
         while !rest.isEmpty {
             let end = rest.firstIndex(of: "\n") ?? rest.endIndex
-            let trimmed = rest[..<end].trimmingCharacters(in: .whitespaces)
+            let trimmed = DocumentLoader.trimmedLine(rest[..<end])
             if trimmed.count > 3 && trimmed.contains(where: { $0.isLetter }) { return String(trimmed.prefix(200)) }
             rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
         }
         return nil
+    }
+
+    /// The line without white space around it (as `trimmingCharacters(in: .whitespaces)` gives
+    /// it): spaces and tabs are cut on the bytes when ASCII text then stands at both ends, and
+    /// Foundation trims only lines that end in other characters.
+    static func trimmedLine(_ line: Substring) -> Substring {
+        let bytes = line.utf8
+        var lo = bytes.startIndex, hi = bytes.endIndex
+        while lo < hi, bytes[lo] == 32 || bytes[lo] == 9 { lo = bytes.index(after: lo) }
+        while hi > lo, bytes[bytes.index(before: hi)] == 32 || bytes[bytes.index(before: hi)] == 9 { hi = bytes.index(before: hi) }
+        if lo == hi { return "" }
+        if bytes[lo] < 0x80, bytes[bytes.index(before: hi)] < 0x80 { return line[lo..<hi] }
+        return Substring(line.trimmingCharacters(in: .whitespaces))
     }
 
     /// Whether the text holds nothing but white space (checked on bytes; Unicode spaces such as

@@ -57,11 +57,44 @@ public struct EntityResolver: Sendable {
         }
     }
 
+    /// The words of `s`, split at spaces and line breaks.
     static func words(_ s: String) -> [String] {
-        s.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        // ASCII without carriage returns (the usual mention): every byte is a character, so the
+        // bytes split the same way as the characters.
+        let split: [String]?? = s.utf8.withContiguousStorageIfAvailable { bytes in
+            var parts: [String] = []
+            var start = 0
+            for (i, byte) in bytes.enumerated() {
+                if byte >= 0x80 || byte == 13 { return nil }
+                if byte == 32 || byte == 10 {
+                    if i > start { parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                    start = i + 1
+                }
+            }
+            if bytes.count > start { parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return parts
+        }
+        if let parts = split ?? nil { return parts }
+        return s.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
     }
 
+    /// The look-up form of a word: lower case, straight apostrophe, without a possessive 's and
+    /// trailing punctuation (an abbreviation such as "U.S." keeps its dots).
     static func key(_ word: String) -> String {
+        let ascii: String?? = word.utf8.withContiguousStorageIfAvailable { bytes in
+            // ASCII without carriage returns: lower-casing and counting characters work on bytes.
+            var w: [UInt8] = []
+            w.reserveCapacity(bytes.count)
+            for byte in bytes {
+                if byte >= 0x80 || byte == 13 { return nil }
+                w.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+            }
+            if w.count >= 2, w[w.count - 2] == 39, w[w.count - 1] == 115 { w.removeLast(2) }
+            while let l = w.last, l == 44 || l == 46 || l == 59 || l == 58, w.count > 1,
+                  !(w.count <= 4 && w.dropLast().contains(46)) { w.removeLast() }
+            return String(decoding: w, as: UTF8.self)
+        }
+        if let w = ascii ?? nil { return w }
         var w = word.lowercased().replacingText("’", with: "'")
         if w.hasSuffix("'s") { w.removeLast(2) }
         while let l = w.last, ",.;:".contains(l), w.count > 1, !(w.count <= 4 && w.dropLast().contains(".")) { w.removeLast() }
@@ -205,12 +238,13 @@ public struct EntityResolver: Sendable {
     func classifyNamed(_ statement: inout Statement, tokens: [String]) {
         let mention = tokens.joined(separator: " ")
         let lowered = mention.lowercased()
-        if let canonical = rules.entities.canonicalByAlias[EntityLexicon.fold(mention)] {
+        let foldedMention = EntityLexicon.fold(mention)
+        if let canonical = rules.entities.canonicalByAlias[foldedMention] {
             statement.speaker.name = canonical
             statement.speaker.type = rules.entities.typeByName[canonical] ?? (rules.entities.outlets.contains(EntityLexicon.fold(canonical)) ? "outlet" : guessType(tokens))
             return
         }
-        if let outlet = outletName(mention) {
+        if let outlet = outletName(mention, folded: foldedMention) {
             statement.speaker.name = outlet
             statement.speaker.type = "outlet"
             return
@@ -263,7 +297,11 @@ public struct EntityResolver: Sendable {
     /// The canonical outlet name when `mention` names a news outlet (lexicon, or an outlet word such
     /// as "Times" or "Post" in a capitalised name).
     public func outletName(_ mention: String) -> String? {
-        let folded = EntityLexicon.fold(mention)
+        outletName(mention, folded: EntityLexicon.fold(mention))
+    }
+
+    /// ``outletName(_:)`` with the mention's folded form (``EntityLexicon/fold(_:)``) computed already.
+    func outletName(_ mention: String, folded: String) -> String? {
         if rules.entities.outlets.contains(folded) {
             return rules.entities.canonicalByAlias[folded] ?? mention
         }
@@ -304,7 +342,7 @@ public struct SurnameIndex: Sendable {
     /// Gives a person statement whose speaker name is one word the full name that more than half
     /// of that surname's full mentions use.
     public func apply(to statement: inout Statement) {
-        guard statement.speaker.type == "person", let name = statement.speaker.name, !name.contains(" ") else { return }
+        guard statement.speaker.type == "person", let name = statement.speaker.name, !name.containsText(" ") else { return }
         if let options = fullBySurname[name], let best = options.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
             let total = options.values.reduce(0, +)
             if best.value * 2 > total { statement.speaker.name = best.key }

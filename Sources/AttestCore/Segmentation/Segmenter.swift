@@ -249,7 +249,7 @@ public struct Segmenter: Sendable {
         let lastChar = text.last ?? " "
         // A line ending in a colon introduces what follows ("He added:"): no heading.
         let terminal = ".!?):".contains(lastChar) || Segmenter.endsWithQuoteMark(bytes, range.upperBound)
-        let quotes = text.contains("“") || text.contains("\"") || text.contains("''")
+        let quotes = text.containsText("“") || text.containsText("\"") || text.containsText("''")
         var heading = false
         if words.count <= 14 {
             if !terminal { heading = true }
