@@ -86,6 +86,8 @@ public indirect enum JSONValue: Sendable {
         let count = bytes.count
         while i < count {
             let b = bytes[i]
+            // Most bytes need no escape: skip them with one test each.
+            if b >= 0x20 && b != 0x22 && b != 0x5C && b != 0x3C && b != 0x3E && b != 0x26 && b != 0xE2 { i += 1; continue }
             let replacement: StaticString
             var width = 1
             switch b {

@@ -154,7 +154,7 @@ public struct DocumentLoader: Sendable {
         default:
             text = source
         }
-        if text.utf8.contains(13) {
+        if DocumentLoader.holdsCarriageReturn(text) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if DocumentLoader.isBlank(text) {
@@ -212,6 +212,15 @@ public struct DocumentLoader: Sendable {
             rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
         }
         return nil
+    }
+
+    /// Whether the text holds a carriage return (searched with `memchr`).
+    static func holdsCarriageReturn(_ text: String) -> Bool {
+        let found: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 13, bytes.count) != nil
+        }
+        return found ?? text.utf8.contains(13)
     }
 
     /// The line without white space around it (as `trimmingCharacters(in: .whitespaces)` gives

@@ -244,6 +244,7 @@ public struct Segmenter: Sendable {
             let anyLetter = asciiLetter || String(decoding: bytes[range], as: UTF8.self).contains(where: { $0.isLetter })
             return Paragraph(range: range, isHeading: !anyLetter)
         }
+        if let heading = Segmenter.asciiHeading(bytes, range) { return Paragraph(range: range, isHeading: heading) }
         let text = String(decoding: bytes[range], as: UTF8.self)
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
         let lastChar = text.last ?? " "
@@ -259,6 +260,44 @@ public struct Segmenter: Sendable {
         }
         if !text.contains(where: { $0.isLetter }) { heading = true }
         return Paragraph(range: range, isHeading: heading)
+    }
+
+    /// `makeParagraph`'s verdict for a short paragraph of ASCII text without carriage returns,
+    /// where every byte is one character, taken on the bytes; nil for other text.
+    static func asciiHeading(_ bytes: [UInt8], _ range: Range<Int>) -> Bool? {
+        var words = 0, long = 0, capitalised = 0
+        var anyLetter = false, quotes = false
+        var wordStart: Int? = nil
+        func endWord(_ start: Int, _ end: Int) {
+            words += 1
+            let first = bytes[start]
+            if end - start >= 4, isUpper(first) || isLower(first) {
+                long += 1
+                if isUpper(first) { capitalised += 1 }
+            }
+        }
+        for i in range {
+            let b = bytes[i]
+            if b >= 0x80 || b == 13 { return nil }
+            if isUpper(b) || isLower(b) { anyLetter = true }
+            if b == 34 || (b == 39 && i > range.lowerBound && bytes[i - 1] == 39) { quotes = true }
+            if b == 32 || b == 9 || b == 10 {
+                if let start = wordStart { endWord(start, i) }
+                wordStart = nil
+            } else if wordStart == nil {
+                wordStart = i
+            }
+        }
+        if let start = wordStart { endWord(start, range.upperBound) }
+        let last: UInt8 = range.isEmpty ? 32 : bytes[range.upperBound - 1]
+        let terminal = last == 46 || last == 33 || last == 63 || last == 41 || last == 58 || endsWithQuoteMark(bytes, range.upperBound)
+        var heading = false
+        if words <= 14 {
+            if !terminal { heading = true }
+            if long >= 2, capitalised * 4 >= long * 3, last != 46, !quotes { heading = true }
+        }
+        if !anyLetter { heading = true }
+        return heading
     }
 
     /// Sentence boundaries inside one paragraph.
