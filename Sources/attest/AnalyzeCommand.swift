@@ -127,7 +127,7 @@ func write(_ text: String, to path: String?) throws {
 final class BufferedOutput {
     private let handle: FileHandle
     private let path: String?
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
 
     init(path: String?) throws {
         if let path, path != "-" {

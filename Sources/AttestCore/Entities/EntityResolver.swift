@@ -104,6 +104,11 @@ public struct EntityResolver: Sendable {
     /// Resolves the speakers of one document's statements in place. `mentions` are entity mentions
     /// found in the text (by `entity` rules) with their sentence index.
     public func resolveDocument(_ statements: inout [Statement], mentions: [(name: String, type: String, sentence: Int)]) {
+        resolveDocument(&statements, mentions: mentions, memo: Memo())
+    }
+
+    /// ``resolveDocument(_:mentions:)`` with a worker's memory of mentions resolved before.
+    func resolveDocument(_ statements: inout [Statement], mentions: [(name: String, type: String, sentence: Int)], memo: Memo) {
         var antecedents: [Antecedent] = []
         var mentionIndex = 0
         let sortedMentions = mentions.sorted { $0.sentence < $1.sentence }
@@ -113,7 +118,7 @@ public struct EntityResolver: Sendable {
             while mentionIndex < sortedMentions.count, sortedMentions[mentionIndex].sentence < sentence {
                 let m = sortedMentions[mentionIndex]
                 antecedents.append(Antecedent(name: m.name, type: m.type, role: nil,
-                                              words: Set(EntityResolver.words(m.name).map(EntityResolver.key)), sentence: m.sentence))
+                                              words: memo.keySet(m.name), sentence: m.sentence))
                 mentionIndex += 1
             }
             guard let written = statements[i].speakerHead ?? statements[i].speaker.mention, !written.isEmpty else { continue }
@@ -133,7 +138,7 @@ public struct EntityResolver: Sendable {
             } else if let head = roleNounHead(tokens) {
                 resolveRoleNoun(&statements[i], head: head, antecedents: antecedents, sentence: sentence)
             } else {
-                classifyNamed(&statements[i], tokens: tokens)
+                classifyNamed(&statements[i], tokens: tokens, memo: memo)
             }
             if fixedType != "unknown", fixedType != "anonymous" || statements[i].speaker.type == "unknown" {
                 statements[i].speaker.type = fixedType
@@ -141,7 +146,7 @@ public struct EntityResolver: Sendable {
             if statements[i].speaker.type == "unknown" { statements[i].speaker.type = "person" }
             if let name = statements[i].speaker.name, !pronouns.contains(name.lowercased()) {
                 antecedents.append(Antecedent(name: name, type: statements[i].speaker.type, role: statements[i].speaker.role,
-                                              words: Set((EntityResolver.words(mention) + EntityResolver.words(statements[i].speaker.role ?? "")).map(EntityResolver.key)),
+                                              words: memo.keySet(mention).union(memo.keySet(statements[i].speaker.role ?? "")),
                                               sentence: sentence, isSpeaker: true))
             }
             // A statement addressed to an outlet is relayed through it.
@@ -235,26 +240,66 @@ public struct EntityResolver: Sendable {
     }
 
     /// Splits "former U.S. President Trump" into role and name, and types the speaker.
-    func classifyNamed(_ statement: inout Statement, tokens: [String]) {
-        let mention = tokens.joined(separator: " ")
+    func classifyNamed(_ statement: inout Statement, tokens: [String], memo: Memo) {
+        let key = tokens.joined(separator: " ")
+        let named: NamedSpeaker
+        if let known = memo.named[key] {
+            named = known
+        } else {
+            named = namedSpeaker(tokens, mention: key)
+            memo.remember(key, named)
+        }
+        statement.speaker.name = named.name
+        statement.speaker.type = named.type
+        if let role = named.role, statement.speaker.role == nil { statement.speaker.role = role }
+    }
+
+    /// What a named mention resolves to: the name, the type, and the role written before a
+    /// person's name (given to the statement when it has none).
+    struct NamedSpeaker {
+        var name: String
+        var type: String
+        var role: String? = nil
+    }
+
+    /// Per-worker memory of work that depends only on a mention's words (reused across documents):
+    /// how a named mention resolves, and the look-up keys of a phrase's words.
+    final class Memo {
+        fileprivate(set) var named: [String: NamedSpeaker] = [:]
+        fileprivate(set) var keys: [String: Set<String>] = [:]
+        /// Entries kept at most per table; a full table starts again empty.
+        let limit = 50_000
+
+        fileprivate func remember(_ mention: String, _ speaker: NamedSpeaker) {
+            if named.count >= limit { named.removeAll() }
+            named[mention] = speaker
+        }
+
+        /// The look-up keys (``EntityResolver/key(_:)``) of the words of `phrase`.
+        func keySet(_ phrase: String) -> Set<String> {
+            if let known = keys[phrase] { return known }
+            let made = Set(EntityResolver.words(phrase).map(EntityResolver.key))
+            if keys.count >= limit { keys.removeAll() }
+            keys[phrase] = made
+            return made
+        }
+    }
+
+    /// Splits "former U.S. President Trump" into role and name, and types the speaker.
+    func namedSpeaker(_ tokens: [String], mention: String) -> NamedSpeaker {
         let lowered = mention.lowercased()
         let foldedMention = EntityLexicon.fold(mention)
         if let canonical = rules.entities.canonicalByAlias[foldedMention] {
-            statement.speaker.name = canonical
-            statement.speaker.type = rules.entities.typeByName[canonical] ?? (rules.entities.outlets.contains(EntityLexicon.fold(canonical)) ? "outlet" : guessType(tokens))
-            return
+            return NamedSpeaker(name: canonical, type: rules.entities.typeByName[canonical]
+                ?? (rules.entities.outlets.contains(EntityLexicon.fold(canonical)) ? "outlet" : guessType(tokens)))
         }
         if let outlet = outletName(mention, folded: foldedMention) {
-            statement.speaker.name = outlet
-            statement.speaker.type = "outlet"
-            return
+            return NamedSpeaker(name: outlet, type: "outlet")
         }
         let keys = tokens.map(EntityResolver.key)
         if anonymousHeads.contains(lowered) || (keys.first.map { ["a", "an", "one", "another", "two", "three", "several", "some", "many", "senior", "other"].contains($0) } == true
             && keys.contains(where: { anonymousHeads.contains($0) })) {
-            statement.speaker.name = mention
-            statement.speaker.type = "anonymous"
-            return
+            return NamedSpeaker(name: mention, type: "anonymous")
         }
         // The name is the run of capitalised, non-title words at the end.
         var start = tokens.count
@@ -270,20 +315,17 @@ public struct EntityResolver: Sendable {
             let name = tokens[start...].joined(separator: " ")
             var role = tokens[..<start].joined(separator: " ")
             for article in ["the ", "The "] where role.hasPrefix(article) { role.removeFirst(article.count) }
-            statement.speaker.name = rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name
-            if !role.isEmpty, statement.speaker.role == nil { statement.speaker.role = role }
-            statement.speaker.type = "person"
-        } else {
-            var name = mention
-            // "a spokeswoman for the Harbour Traders Association": the organisation speaks.
-            if start > 1, start < tokens.count, type == "organization",
-               ["for", "of", "at", "from", "the"].contains(keys[start - 1]) {
-                name = tokens[start...].joined(separator: " ")
-            }
-            for article in ["the ", "The "] where name.hasPrefix(article) && type != "outlet" { name.removeFirst(article.count) }
-            statement.speaker.name = rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name
-            statement.speaker.type = type
+            return NamedSpeaker(name: rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name, type: "person",
+                                role: role.isEmpty ? nil : role)
         }
+        var name = mention
+        // "a spokeswoman for the Harbour Traders Association": the organisation speaks.
+        if start > 1, start < tokens.count, type == "organization",
+           ["for", "of", "at", "from", "the"].contains(keys[start - 1]) {
+            name = tokens[start...].joined(separator: " ")
+        }
+        for article in ["the ", "The "] where name.hasPrefix(article) && type != "outlet" { name.removeFirst(article.count) }
+        return NamedSpeaker(name: rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name, type: type)
     }
 
     func guessType(_ tokens: [String]) -> String {

@@ -113,13 +113,14 @@ public struct Analyzer: Sendable {
             let slots = buffer
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
                 let scratch = MatchScratch(matchLimit: options.matchLimit)
+                let memo = EntityResolver.Memo()
                 while true {
                     lock.lock()
                     let index = next
                     next += 1
                     lock.unlock()
                     guard index < files.count else { break }
-                    slots[index] = process(file: files[index], loader: loader, scratch: scratch, spill: spill)
+                    slots[index] = process(file: files[index], loader: loader, scratch: scratch, memo: memo, spill: spill)
                 }
             }
         }
@@ -129,21 +130,23 @@ public struct Analyzer: Sendable {
     /// Analyses documents already in memory (tests, `explain`).
     public func analyze(documents: [Document]) -> Analysis {
         let scratch = MatchScratch(matchLimit: options.matchLimit)
+        let memo = EntityResolver.Memo()
         let results = documents.map { doc -> DocumentResult in
             var r = DocumentResult()
-            processDocument(doc, into: &r, scratch: scratch)
+            processDocument(doc, into: &r, scratch: scratch, memo: memo)
             return r
         }
         return assemble(results, problems: [])
     }
 
-    func process(file: String, loader: DocumentLoader, scratch: MatchScratch, spill: StatementSpill?) -> DocumentResult {
+    func process(file: String, loader: DocumentLoader, scratch: MatchScratch, memo: EntityResolver.Memo, spill: StatementSpill?) -> DocumentResult {
         var result = DocumentResult()
-        for doc in loader.load(path: file) { processDocument(doc, into: &result, scratch: scratch, spill: spill) }
+        for doc in loader.load(path: file) { processDocument(doc, into: &result, scratch: scratch, memo: memo, spill: spill) }
         return result
     }
 
-    func processDocument(_ doc: Document, into result: inout DocumentResult, scratch: MatchScratch, spill: StatementSpill? = nil) {
+    func processDocument(_ doc: Document, into result: inout DocumentResult, scratch: MatchScratch, memo: EntityResolver.Memo,
+                         spill: StatementSpill? = nil) {
         var doc = doc
         guard doc.status == .ok else {
             result.documents.append(doc)
@@ -153,7 +156,7 @@ public struct Analyzer: Sendable {
         }
         var (statements, warnings, _, seg) = extractor.extract(doc, index: 0, scratch: scratch)
         let mentions = entityMentions(doc, seg: seg, scratch: scratch, warnings: &warnings)
-        resolver.resolveDocument(&statements, mentions: mentions)
+        resolver.resolveDocument(&statements, mentions: mentions, memo: memo)
         result.names.append(contentsOf: mentions.filter { $0.type == "person" }.map(\.name))
         if !options.keepText { doc.text = "" }
         result.warnings.append(contentsOf: warnings)
