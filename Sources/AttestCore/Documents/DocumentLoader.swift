@@ -56,13 +56,23 @@ public struct DocumentLoader: Sendable {
     /// The format a path's extension selects, or nil when unsupported.
     public static func format(forPath path: String) -> DocumentFormat? {
         if path == "-" { return .stdin }
-        switch (path as NSString).pathExtension.lowercased() {
+        switch plainExtension(path) ?? (path as NSString).pathExtension.lowercased() {
         case "txt", "text": return .text
         case "md", "markdown": return .markdown
         case "html", "htm": return .html
         case "jsonl": return .jsonl
         default: return nil
         }
+    }
+
+    /// The extension of a path that ends in ".txt", ".md", ".html" (one of the supported
+    /// extensions, in lower case) after a file name: what `pathExtension` gives it, found without
+    /// bridging to NSString. nil for any other path.
+    static func plainExtension(_ path: String) -> String? {
+        let bytes = Array(path.utf8.suffix(10))
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot > 0, bytes[dot - 1] != UInt8(ascii: "/") else { return nil }
+        let ext = String(decoding: bytes[(dot + 1)...], as: UTF8.self)
+        return supportedExtensions.contains(ext) ? ext : nil
     }
 
     /// Reads one input file into documents (several for JSONL). Never throws.
@@ -77,14 +87,15 @@ public struct DocumentLoader: Sendable {
         if path == "-" {
             raw = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
-            if let size = DocumentLoader.linkSize(path), size > maxDocumentBytes, format != .jsonl {
+            switch DocumentLoader.readFile(path, tooLarge: { $0 > maxDocumentBytes && format != .jsonl }) {
+            case .tooLarge(let size):
                 return [.skipped(path: path, format: format, bytes: size,
                                  reason: "file is \(DocumentLoader.humanBytes(size)), above the \(DocumentLoader.humanBytes(maxDocumentBytes)) limit per document (--max-document-bytes)")]
-            }
-            guard let bytes = DocumentLoader.readFile(path) else {
+            case .unreadable:
                 return [.skipped(path: path, format: format, bytes: 0, reason: "file cannot be read (permission denied or not a regular file)")]
+            case .bytes(let bytes):
+                raw = bytes
             }
-            raw = bytes
         }
         if format == .jsonl { return loadJSONL(path: path, raw: raw) }
         return [decode(path: path, format: format, raw: raw)]
@@ -98,14 +109,30 @@ public struct DocumentLoader: Sendable {
         return Int(status.st_size)
     }
 
-    /// The whole content of a file, read straight into bytes; nil when it cannot be opened or
-    /// read (missing, permission denied, a folder).
-    static func readFile(_ path: String) -> [UInt8]? {
+    /// What reading a file gave.
+    enum FileContent {
+        case bytes([UInt8])
+        /// Refused for its size (as `lstat` gives it), unread.
+        case tooLarge(Int)
+        /// Missing, permission denied, or a folder.
+        case unreadable
+    }
+
+    /// The whole content of a file, read straight into bytes, unless `tooLarge` refuses the size
+    /// `lstat` gives the path (checked first, as before reading). The open file's own size
+    /// stands in for `lstat`'s where the two cannot differ in outcome: they differ only for a
+    /// symbolic link, whose own size (the length of a path) is below 4096.
+    static func readFile(_ path: String, tooLarge: (Int) -> Bool) -> FileContent {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+        guard descriptor >= 0 else {
+            if let size = linkSize(path), tooLarge(size) { return .tooLarge(size) }
+            return .unreadable
+        }
         defer { close(descriptor) }
         var status = stat()
-        let expected = fstat(descriptor, &status) == 0 && status.st_size > 0 ? Int(status.st_size) : 0
+        let known = fstat(descriptor, &status) == 0
+        let expected = known && status.st_size > 0 ? Int(status.st_size) : 0
+        if !known || tooLarge(expected) || tooLarge(4095), let size = linkSize(path), tooLarge(size) { return .tooLarge(size) }
         var buffer = [UInt8](repeating: 0, count: expected + 1)
         var count = 0
         while true {
@@ -117,12 +144,12 @@ public struct DocumentLoader: Sendable {
             if got == 0 { break }
             if got < 0 {
                 if errno == EINTR { continue }
-                return nil
+                return .unreadable
             }
             count += got
         }
         buffer.removeLast(buffer.count - count)
-        return buffer
+        return .bytes(buffer)
     }
 
     /// Turns raw bytes of one document into a ``Document`` (checks size, binary, UTF-8, emptiness).

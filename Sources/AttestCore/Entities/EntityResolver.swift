@@ -381,6 +381,13 @@ public struct SurnameIndex: Sendable {
         fullBySurname[last, default: [:]][name, default: 0] += 1
     }
 
+    /// Adds the counts of another index.
+    public mutating func merge(_ other: SurnameIndex) {
+        for (surname, counts) in other.fullBySurname {
+            for (name, count) in counts { fullBySurname[surname, default: [:]][name, default: 0] += count }
+        }
+    }
+
     /// Gives a person statement whose speaker name is one word the full name that more than half
     /// of that surname's full mentions use.
     public func apply(to statement: inout Statement) {

@@ -32,6 +32,8 @@ public struct Extractor: Sendable {
     let filterOfRule: [Int?]
     /// For each cue filter, the name it is profiled under: the first rule it serves.
     let filterLabels: [String]
+    /// The stance, channel and date rules, highest priority first (sorted once, not per statement).
+    let rulesByPriority: [RulePhase: [Rule]]
 
     /// An extractor for `rules`; pass a `profile` to time every rule.
     public init(rules: RuleSet, profile: RuleProfile? = nil) {
@@ -45,6 +47,9 @@ public struct Extractor: Sendable {
             let served = zip(phaseRules, filterOfRule).filter { $0.1 == f }.map(\.0.id)
             return "(filter) " + (served.first ?? "?") + (served.count > 1 ? " +\(served.count - 1)" : "")
         }
+        rulesByPriority = Dictionary(uniqueKeysWithValues: [RulePhase.stance, .channel, .date].map { phase in
+            (phase, rules.rules(phase).sorted(by: { $0.priority > $1.priority }))
+        })
         var abbreviations = Set<String>()
         for entry in rules.lexicon("abbreviations") {
             abbreviations.insert(entry.hasSuffix(".") ? String(entry.dropLast()) : entry)
@@ -312,10 +317,15 @@ public struct Extractor: Sendable {
         return range
     }
 
+    /// The rules of `phase`, highest priority first.
+    func byPriority(_ phase: RulePhase) -> [Rule] {
+        rulesByPriority[phase] ?? rules.rules(phase).sorted(by: { $0.priority > $1.priority })
+    }
+
     /// The stance the stance rules give a cue, highest priority first.
     func stance(forCue cue: String, document: Document, scratch: MatchScratch, warnings: inout [AnalysisWarning]) -> String? {
         let subject = UTF8Text(cue)
-        for rule in rules.rules(.stance).sorted(by: { $0.priority > $1.priority }) {
+        for rule in byPriority(.stance) {
             do {
                 if try first(rule, in: subject, scratch: scratch) != nil, let s = rule.settings["stance"] { return s }
             } catch {
@@ -329,7 +339,7 @@ public struct Extractor: Sendable {
     /// rule's `set` value for that field wins over the captured text.
     func firstGroup(_ phase: RulePhase, group: String, in subject: UTF8Text, document: Document, scratch: MatchScratch,
                     warnings: inout [AnalysisWarning]) -> String? {
-        for rule in rules.rules(phase).sorted(by: { $0.priority > $1.priority }) {
+        for rule in byPriority(phase) {
             do {
                 guard let m = try first(rule, in: subject, scratch: scratch) else { continue }
                 if let fixed = rule.settings[group] { return fixed }

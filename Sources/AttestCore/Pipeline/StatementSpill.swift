@@ -34,30 +34,38 @@ public final class StatementSpill: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    /// Appends one document's statements; safe to call from several threads.
+    /// Appends one document's statements; safe to call from several threads. Only the place in
+    /// the file is taken under the lock; the bytes are written there (`pwrite`) outside it.
     public func append(_ statements: [Statement]) throws -> Chunk {
         var encoded = ByteWriter()
         encoded.int(statements.count)
         for statement in statements { StatementCodec.write(statement, to: &encoded) }
-        let data = Data(encoded.bytes)
         lock.lock()
-        defer { lock.unlock() }
-        try writer.seek(toOffset: size)
-        try writer.write(contentsOf: data)
-        let chunk = Chunk(offset: size, length: data.count, count: statements.count)
-        size += UInt64(data.count)
-        return chunk
+        let offset = size
+        size += UInt64(encoded.bytes.count)
+        lock.unlock()
+        try encoded.bytes.withUnsafeBytes { bytes in
+            var done = 0
+            while done < bytes.count {
+                guard let base = bytes.baseAddress else { break }
+                let wrote = pwrite(writer.fileDescriptor, base + done, bytes.count - done, off_t(offset) + off_t(done))
+                if wrote < 0 && errno == EINTR { continue }
+                guard wrote > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+                done += wrote
+            }
+        }
+        return Chunk(offset: offset, length: encoded.bytes.count, count: statements.count)
     }
 
     /// Person names counted over the corpus so far (full names by surname), for canonical names.
     private var names = SurnameIndex()
 
-    /// Counts person names (speakers and mentions of one document); safe from several threads.
+    /// Adds the person names (speakers and mentions) a worker counted; safe from several threads.
     /// Only distinct names take memory, so this stays small however many statements there are.
-    public func count(names batch: [String]) {
+    public func count(names counted: SurnameIndex) {
         lock.lock()
         defer { lock.unlock() }
-        for name in batch { names.add(name) }
+        names.merge(counted)
     }
 
     /// The names counted so far.
@@ -70,11 +78,20 @@ public final class StatementSpill: @unchecked Sendable {
     /// The statements of one chunk.
     public func read(_ chunk: Chunk) throws -> [Statement] {
         guard chunk.count > 0 else { return [] }
-        lock.lock()
-        defer { lock.unlock() }
-        try writer.seek(toOffset: chunk.offset)
-        let data = try writer.read(upToCount: chunk.length) ?? Data()
-        var reader = ByteReader(bytes: [UInt8](data))
+        var bytes = [UInt8](repeating: 0, count: chunk.length)
+        var got = 0
+        try bytes.withUnsafeMutableBytes { buffer in
+            while got < buffer.count {
+                guard let base = buffer.baseAddress else { break }
+                let n = pread(writer.fileDescriptor, base + got, buffer.count - got, off_t(chunk.offset) + off_t(got))
+                if n < 0 && errno == EINTR { continue }
+                if n == 0 { break }
+                guard n > 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
+                got += n
+            }
+        }
+        bytes.removeLast(bytes.count - got)
+        var reader = ByteReader(bytes: bytes)
         let count = try reader.int()
         var statements: [Statement] = []
         statements.reserveCapacity(count)
