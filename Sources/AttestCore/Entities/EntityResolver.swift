@@ -43,13 +43,21 @@ public struct EntityResolver: Sendable {
     }
 
     /// A named entity seen in a document, for resolving later pronouns and role nouns.
-    struct Antecedent {
-        var name: String
-        var type: String
-        var role: String?
-        var words: Set<String>
-        var sentence: Int
-        var isSpeaker = false
+    final class Antecedent {
+        let name: String
+        let type: String
+        let role: String?
+        let sentence: Int
+        let isSpeaker: Bool
+        /// The text its words come from (the mention, and the role for a speaker).
+        private let phrases: [String]
+        /// The look-up keys of its words, made when first asked for (most antecedents never are).
+        lazy var words: Set<String> = Set(phrases.flatMap(EntityResolver.words).map(EntityResolver.key))
+
+        init(name: String, type: String, role: String?, phrases: [String], sentence: Int, isSpeaker: Bool = false) {
+            self.name = name; self.type = type; self.role = role; self.phrases = phrases
+            self.sentence = sentence; self.isSpeaker = isSpeaker
+        }
 
         /// Whether the words name a person ("a spokeswoman for the union"), whatever the entity's type.
         func namesPerson(_ personNouns: Set<String>) -> Bool {
@@ -118,7 +126,7 @@ public struct EntityResolver: Sendable {
             while mentionIndex < sortedMentions.count, sortedMentions[mentionIndex].sentence < sentence {
                 let m = sortedMentions[mentionIndex]
                 antecedents.append(Antecedent(name: m.name, type: m.type, role: nil,
-                                              words: memo.keySet(m.name), sentence: m.sentence))
+                                              phrases: [m.name], sentence: m.sentence))
                 mentionIndex += 1
             }
             guard let written = statements[i].speakerHead ?? statements[i].speaker.mention, !written.isEmpty else { continue }
@@ -146,7 +154,7 @@ public struct EntityResolver: Sendable {
             if statements[i].speaker.type == "unknown" { statements[i].speaker.type = "person" }
             if let name = statements[i].speaker.name, !pronouns.contains(name.lowercased()) {
                 antecedents.append(Antecedent(name: name, type: statements[i].speaker.type, role: statements[i].speaker.role,
-                                              words: memo.keySet(mention).union(memo.keySet(statements[i].speaker.role ?? "")),
+                                              phrases: [mention, statements[i].speaker.role ?? ""],
                                               sentence: sentence, isSpeaker: true))
             }
             // A statement addressed to an outlet is relayed through it.
@@ -262,26 +270,16 @@ public struct EntityResolver: Sendable {
         var role: String? = nil
     }
 
-    /// Per-worker memory of work that depends only on a mention's words (reused across documents):
-    /// how a named mention resolves, and the look-up keys of a phrase's words.
+    /// Per-worker memory of how named mentions resolved (it depends only on the mention's words,
+    /// so it holds across documents).
     final class Memo {
         fileprivate(set) var named: [String: NamedSpeaker] = [:]
-        fileprivate(set) var keys: [String: Set<String>] = [:]
-        /// Entries kept at most per table; a full table starts again empty.
+        /// Entries kept at most; a full memo starts again empty.
         let limit = 50_000
 
         fileprivate func remember(_ mention: String, _ speaker: NamedSpeaker) {
             if named.count >= limit { named.removeAll() }
             named[mention] = speaker
-        }
-
-        /// The look-up keys (``EntityResolver/key(_:)``) of the words of `phrase`.
-        func keySet(_ phrase: String) -> Set<String> {
-            if let known = keys[phrase] { return known }
-            let made = Set(EntityResolver.words(phrase).map(EntityResolver.key))
-            if keys.count >= limit { keys.removeAll() }
-            keys[phrase] = made
-            return made
         }
     }
 
