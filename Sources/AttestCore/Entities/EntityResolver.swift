@@ -374,9 +374,33 @@ public struct SurnameIndex: Sendable {
 
     /// Counts a person's name (two to four words; other names are ignored).
     public mutating func add(_ name: String) {
-        let parts = EntityResolver.words(name)
-        guard parts.count >= 2, parts.count <= 4, let last = parts.last else { return }
+        guard let last = SurnameIndex.surname(name) else { return }
         fullBySurname[last, default: [:]][name, default: 0] += 1
+    }
+
+    /// The last word of a name of two to four words (``EntityResolver/words(_:)``), else nil.
+    static func surname(_ name: String) -> String? {
+        // ASCII without carriage returns: the words are runs of bytes, found without making them.
+        // Outer nil: not such text (or not contiguous); inner nil: not two to four words.
+        let ascii: String??? = name.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            var count = 0
+            var lastStart = 0, lastEnd = 0
+            var inWord = false
+            for (i, byte) in bytes.enumerated() {
+                if byte >= 0x80 || byte == 13 { return nil }
+                let separator = byte == 32 || byte == 10
+                if !separator && !inWord { count += 1; lastStart = i }
+                if separator && inWord { lastEnd = i }
+                inWord = !separator
+            }
+            if inWord { lastEnd = bytes.count }
+            guard count >= 2, count <= 4 else { return .some(nil) }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[lastStart..<lastEnd]), as: UTF8.self))
+        }
+        if let known = ascii ?? nil { return known }
+        let parts = EntityResolver.words(name)
+        guard parts.count >= 2, parts.count <= 4 else { return nil }
+        return parts.last
     }
 
     /// Adds the counts of another index.

@@ -397,6 +397,17 @@ public struct Segmenter: Sendable {
 
     /// One capital letter, or capitals joined by full stops ("J", "G.K"): a person's initials.
     static func isInitials(_ word: String) -> Bool {
+        // ASCII: capitals and full stops taking turns, a capital first and last.
+        let ascii: Bool?? = word.utf8.withContiguousStorageIfAvailable { bytes in
+            var expectCapital = true
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if expectCapital ? !isUpper(byte) : byte != 46 { return false }
+                expectCapital.toggle()
+            }
+            return !expectCapital
+        }
+        if let known = ascii ?? nil { return known }
         let letters = word.split(separator: ".", omittingEmptySubsequences: false)
         return letters.allSatisfy { $0.count == 1 && $0.unicodeScalars.first?.properties.isUppercase == true }
     }
