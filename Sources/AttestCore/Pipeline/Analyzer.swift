@@ -197,10 +197,11 @@ public struct Analyzer: Sendable {
         let entityRules = rules.rules(.entity)
         guard !entityRules.isEmpty else { return [] }
         let text = UTF8Text(doc.text)
+        let types = entityRules.map { $0.settings["speaker_type"] ?? "person" }
         var out: [(String, String, Int)] = []
         for (i, sentence) in seg.sentences.enumerated() {
             let subject = text.slice(sentence.range)
-            for rule in entityRules {
+            for (rule, type) in zip(entityRules, types) {
                 do {
                     let matches = try extractor.timed(rule.id, phase: rule.phase.rawValue) { () throws -> [PatternMatch]? in
                         let all: [PatternMatch] = try rule.compiled.allMatches(in: subject, scratch: scratch)
@@ -208,7 +209,7 @@ public struct Analyzer: Sendable {
                     } ?? []
                     for m in matches {
                         guard let r = m.range(named: "name") else { continue }
-                        out.append((Extractor.cleanMention(subject[r]), rule.settings["speaker_type"] ?? "person", i))
+                        out.append((Extractor.cleanMention(subject[r]), type, i))
                     }
                 } catch {
                     warnings.append(extractor.limitWarning(rule, doc, sentence.range.lowerBound, error))

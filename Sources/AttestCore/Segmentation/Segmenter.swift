@@ -87,6 +87,8 @@ public struct Segmenter: Sendable {
     /// apostrophes, which some sources write for both marks), whose direction context decides.
     static func quoteMark(_ bytes: [UInt8], _ i: Int) -> (length: Int, kind: QuoteKind)? {
         let b = bytes[i]
+        // Every mark starts with one of these bytes; the rest of the text is passed over at once.
+        guard b == 0x22 || b == 0x27 || b == 0xE2 || b == 0xC2 else { return nil }
         if b == 0x22 { return (1, .straight) }
         if isDoubleApostrophe(bytes, i) { return (2, .straight) }
         if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
