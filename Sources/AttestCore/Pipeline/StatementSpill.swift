@@ -4,12 +4,16 @@ import Foundation
 /// memory does not grow with the corpus (`attest analyze --format jsonl --no-claims`).
 ///
 /// Workers append each document's statements as one encoded chunk; the writer reads the chunks
-/// back in document order. The temporary file is removed when the spill is released.
+/// back in document order. The first chunks, up to a fixed number of bytes, stay in memory (a
+/// small corpus never touches the disk); the rest go to the file. The temporary file is removed
+/// when the spill is released.
 public final class StatementSpill: @unchecked Sendable {
     /// Where one document's statements are in the file.
     public struct Chunk: Sendable {
         let offset: UInt64
         let length: Int
+        /// In the spill's memory (offset into it) rather than in the file.
+        let inMemory: Bool
         /// Number of statements in the chunk.
         public let count: Int
     }
@@ -18,9 +22,14 @@ public final class StatementSpill: @unchecked Sendable {
     private let writer: FileHandle
     private let lock = NSLock()
     private var size: UInt64 = 0
+    /// Chunks kept in memory, at most `memoryLimit` bytes.
+    private var memory: [UInt8] = []
+    private let memoryLimit: Int
 
-    /// Creates an empty spill file in the temporary directory.
-    public init() throws {
+    /// Creates an empty spill file in the temporary directory; up to `memoryLimit` bytes of
+    /// chunks are kept in memory instead.
+    public init(memoryLimit: Int = 4 << 20) throws {
+        self.memoryLimit = memoryLimit
         let dir = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         path = (dir as NSString).appendingPathComponent("attest-spill-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).bin")
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
@@ -41,6 +50,12 @@ public final class StatementSpill: @unchecked Sendable {
         encoded.int(statements.count)
         for statement in statements { StatementCodec.write(statement, to: &encoded) }
         lock.lock()
+        if memory.count + encoded.bytes.count <= memoryLimit {
+            let start = memory.count
+            memory.append(contentsOf: encoded.bytes)
+            lock.unlock()
+            return Chunk(offset: UInt64(start), length: encoded.bytes.count, inMemory: true, count: statements.count)
+        }
         let offset = size
         size += UInt64(encoded.bytes.count)
         lock.unlock()
@@ -54,7 +69,7 @@ public final class StatementSpill: @unchecked Sendable {
                 done += wrote
             }
         }
-        return Chunk(offset: offset, length: encoded.bytes.count, count: statements.count)
+        return Chunk(offset: offset, length: encoded.bytes.count, inMemory: false, count: statements.count)
     }
 
     /// Person names counted over the corpus so far (full names by surname), for canonical names.
@@ -78,6 +93,13 @@ public final class StatementSpill: @unchecked Sendable {
     /// The statements of one chunk.
     public func read(_ chunk: Chunk) throws -> [Statement] {
         guard chunk.count > 0 else { return [] }
+        if chunk.inMemory {
+            lock.lock()
+            let start = Int(chunk.offset)
+            let bytes = Array(memory[start..<min(memory.count, start + chunk.length)])
+            lock.unlock()
+            return try StatementSpill.decode(bytes)
+        }
         var bytes = [UInt8](repeating: 0, count: chunk.length)
         var got = 0
         try bytes.withUnsafeMutableBytes { buffer in
@@ -91,6 +113,11 @@ public final class StatementSpill: @unchecked Sendable {
             }
         }
         bytes.removeLast(bytes.count - got)
+        return try StatementSpill.decode(bytes)
+    }
+
+    /// The statements of one encoded chunk.
+    private static func decode(_ bytes: [UInt8]) throws -> [Statement] {
         var reader = ByteReader(bytes: bytes)
         let count = try reader.int()
         var statements: [Statement] = []
