@@ -51,6 +51,9 @@ public final class StatementSpill: @unchecked Sendable {
         for statement in statements { StatementCodec.write(statement, to: &encoded) }
         lock.lock()
         if memory.count + encoded.bytes.count <= memoryLimit {
+            // Reserved whole at once so that growing never holds two copies (pages are only
+            // taken as they are written).
+            if memory.isEmpty { memory.reserveCapacity(memoryLimit) }
             let start = memory.count
             memory.append(contentsOf: encoded.bytes)
             lock.unlock()
