@@ -60,12 +60,23 @@ public enum JSONReport {
     /// JSON Lines written piece by piece (one line per call), for output that streams instead of
     /// being built in memory; statements spilled to disk are read back one document at a time.
     public static func writeLines(_ a: Analysis, to write: (String) throws -> Void) throws {
-        try a.forEachStatement { s in
-            if case .object(let pairs) = statement(s) { try write(JSONValue.object([("record", .string("statement"))] + pairs).render(indent: nil) + "\n") }
+        try writeLineBytes(a) { try write(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// JSON Lines as UTF-8 bytes, one line (with its line feed) per call; the buffer passed is
+    /// reused for the next line.
+    public static func writeLineBytes(_ a: Analysis, to write: ([UInt8]) throws -> Void) throws {
+        var line: [UInt8] = []
+        line.reserveCapacity(4096)
+        func emit(_ record: String, _ value: JSONValue) throws {
+            guard case .object(let pairs) = value else { return }
+            line.removeAll(keepingCapacity: true)
+            JSONValue.object([("record", .string(record))] + pairs).write(into: &line, indent: nil)
+            line.append(UInt8(ascii: "\n"))
+            try write(line)
         }
-        for c in a.claims {
-            if case .object(let pairs) = claim(c) { try write(JSONValue.object([("record", .string("claim"))] + pairs).render(indent: nil) + "\n") }
-        }
+        try a.forEachStatement { s in try emit("statement", statement(s)) }
+        for c in a.claims { try emit("claim", claim(c)) }
     }
 }
 

@@ -92,7 +92,7 @@ struct AnalyzeCommand: ParsableCommand {
         case .json: rendered = JSONReport.render(analysis)
         case .jsonl:
             let sink = try BufferedOutput(path: output)
-            try JSONReport.writeLines(analysis) { try sink.write($0) }
+            try JSONReport.writeLineBytes(analysis) { try sink.write($0) }
             try sink.close()
             rendered = nil
         case .text: rendered = TextReport.render(analysis, color: color || (output == nil && isatty(1) != 0))
@@ -127,7 +127,7 @@ func write(_ text: String, to path: String?) throws {
 final class BufferedOutput {
     private let handle: FileHandle
     private let path: String?
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
 
     init(path: String?) throws {
         if let path, path != "-" {
@@ -143,8 +143,8 @@ final class BufferedOutput {
         buffer.reserveCapacity(1 << 16)
     }
 
-    func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
+    func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { try flush() }
     }
 

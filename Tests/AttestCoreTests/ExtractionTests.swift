@@ -179,13 +179,15 @@ final class ExtractionTests: XCTestCase {
         // Every stored property is in the codec: a new field must be added there too.
         XCTAssertEqual(Mirror(reflecting: statement).children.compactMap(\.label), StatementCodec.statementFields)
         XCTAssertEqual(Mirror(reflecting: statement.speaker).children.compactMap(\.label), StatementCodec.speakerFields)
-        let spill = try StatementSpill()
-        let empty = try spill.append([])
-        let chunk = try spill.append([statement, statement])
-        XCTAssertEqual(try spill.read(empty).count, 0)
-        let back = try spill.read(chunk)
-        XCTAssertEqual(back.count, 2)
-        let b = try XCTUnwrap(back.last)
-        XCTAssertEqual(String(describing: b), String(describing: statement), "every field survives the round trip")
+        // In memory (the default for small corpora) and on disk (no memory allowed).
+        for spill in [try StatementSpill(), try StatementSpill(memoryLimit: 0)] {
+            let empty = try spill.append([])
+            let chunk = try spill.append([statement, statement])
+            XCTAssertEqual(try spill.read(empty).count, 0)
+            let back = try spill.read(chunk)
+            XCTAssertEqual(back.count, 2)
+            let b = try XCTUnwrap(back.last)
+            XCTAssertEqual(String(describing: b), String(describing: statement), "every field survives the round trip")
+        }
     }
 }

@@ -56,13 +56,23 @@ public struct DocumentLoader: Sendable {
     /// The format a path's extension selects, or nil when unsupported.
     public static func format(forPath path: String) -> DocumentFormat? {
         if path == "-" { return .stdin }
-        switch (path as NSString).pathExtension.lowercased() {
+        switch plainExtension(path) ?? (path as NSString).pathExtension.lowercased() {
         case "txt", "text": return .text
         case "md", "markdown": return .markdown
         case "html", "htm": return .html
         case "jsonl": return .jsonl
         default: return nil
         }
+    }
+
+    /// The extension of a path that ends in ".txt", ".md", ".html" (one of the supported
+    /// extensions, in lower case) after a file name: what `pathExtension` gives it, found without
+    /// bridging to NSString. nil for any other path.
+    static func plainExtension(_ path: String) -> String? {
+        let bytes = Array(path.utf8.suffix(10))
+        guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot > 0, bytes[dot - 1] != UInt8(ascii: "/") else { return nil }
+        let ext = String(decoding: bytes[(dot + 1)...], as: UTF8.self)
+        return supportedExtensions.contains(ext) ? ext : nil
     }
 
     /// Reads one input file into documents (several for JSONL). Never throws.
@@ -77,18 +87,69 @@ public struct DocumentLoader: Sendable {
         if path == "-" {
             raw = Array(FileHandle.standardInput.readDataToEndOfFile())
         } else {
-            if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
-               size > maxDocumentBytes, format != .jsonl {
+            switch DocumentLoader.readFile(path, tooLarge: { $0 > maxDocumentBytes && format != .jsonl }) {
+            case .tooLarge(let size):
                 return [.skipped(path: path, format: format, bytes: size,
                                  reason: "file is \(DocumentLoader.humanBytes(size)), above the \(DocumentLoader.humanBytes(maxDocumentBytes)) limit per document (--max-document-bytes)")]
-            }
-            guard let data = FileManager.default.contents(atPath: path) else {
+            case .unreadable:
                 return [.skipped(path: path, format: format, bytes: 0, reason: "file cannot be read (permission denied or not a regular file)")]
+            case .bytes(let bytes):
+                raw = bytes
             }
-            raw = Array(data)
         }
         if format == .jsonl { return loadJSONL(path: path, raw: raw) }
         return [decode(path: path, format: format, raw: raw)]
+    }
+
+    /// The size `lstat` gives the path (a link's own size, as `FileManager.attributesOfItem`
+    /// reports it), or nil when it cannot be read. Asks for nothing else: no owner or group names.
+    static func linkSize(_ path: String) -> Int? {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return nil }
+        return Int(status.st_size)
+    }
+
+    /// What reading a file gave.
+    enum FileContent {
+        case bytes([UInt8])
+        /// Refused for its size (as `lstat` gives it), unread.
+        case tooLarge(Int)
+        /// Missing, permission denied, or a folder.
+        case unreadable
+    }
+
+    /// The whole content of a file, read straight into bytes, unless `tooLarge` refuses the size
+    /// `lstat` gives the path (checked first, as before reading). The open file's own size
+    /// stands in for `lstat`'s where the two cannot differ in outcome: they differ only for a
+    /// symbolic link, whose own size (the length of a path) is below 4096.
+    static func readFile(_ path: String, tooLarge: (Int) -> Bool) -> FileContent {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if let size = linkSize(path), tooLarge(size) { return .tooLarge(size) }
+            return .unreadable
+        }
+        defer { close(descriptor) }
+        var status = stat()
+        let known = fstat(descriptor, &status) == 0
+        let expected = known && status.st_size > 0 ? Int(status.st_size) : 0
+        if !known || tooLarge(expected) || tooLarge(4095), let size = linkSize(path), tooLarge(size) { return .tooLarge(size) }
+        var buffer = [UInt8](repeating: 0, count: expected + 1)
+        var count = 0
+        while true {
+            if count == buffer.count { buffer.append(contentsOf: repeatElement(0, count: max(buffer.count, 1 << 16))) }
+            let got = buffer.withUnsafeMutableBytes { space -> Int in
+                guard let base = space.baseAddress else { return -1 }
+                return read(descriptor, base + count, space.count - count)
+            }
+            if got == 0 { break }
+            if got < 0 {
+                if errno == EINTR { continue }
+                return .unreadable
+            }
+            count += got
+        }
+        buffer.removeLast(buffer.count - count)
+        return .bytes(buffer)
     }
 
     /// Turns raw bytes of one document into a ``Document`` (checks size, binary, UTF-8, emptiness).
@@ -120,7 +181,7 @@ public struct DocumentLoader: Sendable {
         default:
             text = source
         }
-        if text.utf8.contains(13) {
+        if DocumentLoader.holdsCarriageReturn(text) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         if DocumentLoader.isBlank(text) {
@@ -173,11 +234,33 @@ public struct DocumentLoader: Sendable {
         var rest = Substring(text)
         while !rest.isEmpty {
             let end = rest.firstIndex(of: "\n") ?? rest.endIndex
-            let trimmed = rest[..<end].trimmingCharacters(in: .whitespaces)
+            let trimmed = DocumentLoader.trimmedLine(rest[..<end])
             if trimmed.count > 3 && trimmed.contains(where: { $0.isLetter }) { return String(trimmed.prefix(200)) }
             rest = end < rest.endIndex ? rest[rest.index(after: end)...] : ""
         }
         return nil
+    }
+
+    /// Whether the text holds a carriage return (searched with `memchr`).
+    static func holdsCarriageReturn(_ text: String) -> Bool {
+        let found: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, 13, bytes.count) != nil
+        }
+        return found ?? text.utf8.contains(13)
+    }
+
+    /// The line without white space around it (as `trimmingCharacters(in: .whitespaces)` gives
+    /// it): spaces and tabs are cut on the bytes when ASCII text then stands at both ends, and
+    /// Foundation trims only lines that end in other characters.
+    static func trimmedLine(_ line: Substring) -> Substring {
+        let bytes = line.utf8
+        var lo = bytes.startIndex, hi = bytes.endIndex
+        while lo < hi, bytes[lo] == 32 || bytes[lo] == 9 { lo = bytes.index(after: lo) }
+        while hi > lo, bytes[bytes.index(before: hi)] == 32 || bytes[bytes.index(before: hi)] == 9 { hi = bytes.index(before: hi) }
+        if lo == hi { return "" }
+        if bytes[lo] < 0x80, bytes[bytes.index(before: hi)] < 0x80 { return line[lo..<hi] }
+        return Substring(line.trimmingCharacters(in: .whitespaces))
     }
 
     /// Whether the text holds nothing but white space (checked on bytes; Unicode spaces such as

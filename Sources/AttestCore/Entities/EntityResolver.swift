@@ -43,13 +43,21 @@ public struct EntityResolver: Sendable {
     }
 
     /// A named entity seen in a document, for resolving later pronouns and role nouns.
-    struct Antecedent {
-        var name: String
-        var type: String
-        var role: String?
-        var words: Set<String>
-        var sentence: Int
-        var isSpeaker = false
+    final class Antecedent {
+        let name: String
+        let type: String
+        let role: String?
+        let sentence: Int
+        let isSpeaker: Bool
+        /// The text its words come from (the mention, and the role for a speaker).
+        private let phrases: [String]
+        /// The look-up keys of its words, made when first asked for (most antecedents never are).
+        lazy var words: Set<String> = Set(phrases.flatMap(EntityResolver.words).map(EntityResolver.key))
+
+        init(name: String, type: String, role: String?, phrases: [String], sentence: Int, isSpeaker: Bool = false) {
+            self.name = name; self.type = type; self.role = role; self.phrases = phrases
+            self.sentence = sentence; self.isSpeaker = isSpeaker
+        }
 
         /// Whether the words name a person ("a spokeswoman for the union"), whatever the entity's type.
         func namesPerson(_ personNouns: Set<String>) -> Bool {
@@ -57,11 +65,44 @@ public struct EntityResolver: Sendable {
         }
     }
 
+    /// The words of `s`, split at spaces and line breaks.
     static func words(_ s: String) -> [String] {
-        s.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        // ASCII without carriage returns (the usual mention): every byte is a character, so the
+        // bytes split the same way as the characters.
+        let split: [String]?? = s.utf8.withContiguousStorageIfAvailable { bytes in
+            var parts: [String] = []
+            var start = 0
+            for (i, byte) in bytes.enumerated() {
+                if byte >= 0x80 || byte == 13 { return nil }
+                if byte == 32 || byte == 10 {
+                    if i > start { parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                    start = i + 1
+                }
+            }
+            if bytes.count > start { parts.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+            return parts
+        }
+        if let parts = split ?? nil { return parts }
+        return s.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
     }
 
+    /// The look-up form of a word: lower case, straight apostrophe, without a possessive 's and
+    /// trailing punctuation (an abbreviation such as "U.S." keeps its dots).
     static func key(_ word: String) -> String {
+        let ascii: String?? = word.utf8.withContiguousStorageIfAvailable { bytes in
+            // ASCII without carriage returns: lower-casing and counting characters work on bytes.
+            var w: [UInt8] = []
+            w.reserveCapacity(bytes.count)
+            for byte in bytes {
+                if byte >= 0x80 || byte == 13 { return nil }
+                w.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
+            }
+            if w.count >= 2, w[w.count - 2] == 39, w[w.count - 1] == 115 { w.removeLast(2) }
+            while let l = w.last, l == 44 || l == 46 || l == 59 || l == 58, w.count > 1,
+                  !(w.count <= 4 && w.dropLast().contains(46)) { w.removeLast() }
+            return String(decoding: w, as: UTF8.self)
+        }
+        if let w = ascii ?? nil { return w }
         var w = word.lowercased().replacingText("’", with: "'")
         if w.hasSuffix("'s") { w.removeLast(2) }
         while let l = w.last, ",.;:".contains(l), w.count > 1, !(w.count <= 4 && w.dropLast().contains(".")) { w.removeLast() }
@@ -71,6 +112,11 @@ public struct EntityResolver: Sendable {
     /// Resolves the speakers of one document's statements in place. `mentions` are entity mentions
     /// found in the text (by `entity` rules) with their sentence index.
     public func resolveDocument(_ statements: inout [Statement], mentions: [(name: String, type: String, sentence: Int)]) {
+        resolveDocument(&statements, mentions: mentions, memo: Memo())
+    }
+
+    /// ``resolveDocument(_:mentions:)`` with a worker's memory of mentions resolved before.
+    func resolveDocument(_ statements: inout [Statement], mentions: [(name: String, type: String, sentence: Int)], memo: Memo) {
         var antecedents: [Antecedent] = []
         var mentionIndex = 0
         let sortedMentions = mentions.sorted { $0.sentence < $1.sentence }
@@ -80,7 +126,7 @@ public struct EntityResolver: Sendable {
             while mentionIndex < sortedMentions.count, sortedMentions[mentionIndex].sentence < sentence {
                 let m = sortedMentions[mentionIndex]
                 antecedents.append(Antecedent(name: m.name, type: m.type, role: nil,
-                                              words: Set(EntityResolver.words(m.name).map(EntityResolver.key)), sentence: m.sentence))
+                                              phrases: [m.name], sentence: m.sentence))
                 mentionIndex += 1
             }
             guard let written = statements[i].speakerHead ?? statements[i].speaker.mention, !written.isEmpty else { continue }
@@ -100,7 +146,7 @@ public struct EntityResolver: Sendable {
             } else if let head = roleNounHead(tokens) {
                 resolveRoleNoun(&statements[i], head: head, antecedents: antecedents, sentence: sentence)
             } else {
-                classifyNamed(&statements[i], tokens: tokens)
+                classifyNamed(&statements[i], tokens: tokens, memo: memo)
             }
             if fixedType != "unknown", fixedType != "anonymous" || statements[i].speaker.type == "unknown" {
                 statements[i].speaker.type = fixedType
@@ -108,7 +154,7 @@ public struct EntityResolver: Sendable {
             if statements[i].speaker.type == "unknown" { statements[i].speaker.type = "person" }
             if let name = statements[i].speaker.name, !pronouns.contains(name.lowercased()) {
                 antecedents.append(Antecedent(name: name, type: statements[i].speaker.type, role: statements[i].speaker.role,
-                                              words: Set((EntityResolver.words(mention) + EntityResolver.words(statements[i].speaker.role ?? "")).map(EntityResolver.key)),
+                                              phrases: [mention, statements[i].speaker.role ?? ""],
                                               sentence: sentence, isSpeaker: true))
             }
             // A statement addressed to an outlet is relayed through it.
@@ -202,25 +248,56 @@ public struct EntityResolver: Sendable {
     }
 
     /// Splits "former U.S. President Trump" into role and name, and types the speaker.
-    func classifyNamed(_ statement: inout Statement, tokens: [String]) {
-        let mention = tokens.joined(separator: " ")
-        let lowered = mention.lowercased()
-        if let canonical = rules.entities.canonicalByAlias[EntityLexicon.fold(mention)] {
-            statement.speaker.name = canonical
-            statement.speaker.type = rules.entities.typeByName[canonical] ?? (rules.entities.outlets.contains(EntityLexicon.fold(canonical)) ? "outlet" : guessType(tokens))
-            return
+    func classifyNamed(_ statement: inout Statement, tokens: [String], memo: Memo) {
+        let key = tokens.joined(separator: " ")
+        let named: NamedSpeaker
+        if let known = memo.named[key] {
+            named = known
+        } else {
+            named = namedSpeaker(tokens, mention: key)
+            memo.remember(key, named)
         }
-        if let outlet = outletName(mention) {
-            statement.speaker.name = outlet
-            statement.speaker.type = "outlet"
-            return
+        statement.speaker.name = named.name
+        statement.speaker.type = named.type
+        if let role = named.role, statement.speaker.role == nil { statement.speaker.role = role }
+    }
+
+    /// What a named mention resolves to: the name, the type, and the role written before a
+    /// person's name (given to the statement when it has none).
+    struct NamedSpeaker {
+        var name: String
+        var type: String
+        var role: String? = nil
+    }
+
+    /// Per-worker memory of how named mentions resolved (it depends only on the mention's words,
+    /// so it holds across documents).
+    final class Memo {
+        fileprivate(set) var named: [String: NamedSpeaker] = [:]
+        /// Entries kept at most; a full memo starts again empty.
+        let limit = 50_000
+
+        fileprivate func remember(_ mention: String, _ speaker: NamedSpeaker) {
+            if named.count >= limit { named.removeAll() }
+            named[mention] = speaker
+        }
+    }
+
+    /// Splits "former U.S. President Trump" into role and name, and types the speaker.
+    func namedSpeaker(_ tokens: [String], mention: String) -> NamedSpeaker {
+        let lowered = mention.lowercased()
+        let foldedMention = EntityLexicon.fold(mention)
+        if let canonical = rules.entities.canonicalByAlias[foldedMention] {
+            return NamedSpeaker(name: canonical, type: rules.entities.typeByName[canonical]
+                ?? (rules.entities.outlets.contains(EntityLexicon.fold(canonical)) ? "outlet" : guessType(tokens)))
+        }
+        if let outlet = outletName(mention, folded: foldedMention) {
+            return NamedSpeaker(name: outlet, type: "outlet")
         }
         let keys = tokens.map(EntityResolver.key)
         if anonymousHeads.contains(lowered) || (keys.first.map { ["a", "an", "one", "another", "two", "three", "several", "some", "many", "senior", "other"].contains($0) } == true
             && keys.contains(where: { anonymousHeads.contains($0) })) {
-            statement.speaker.name = mention
-            statement.speaker.type = "anonymous"
-            return
+            return NamedSpeaker(name: mention, type: "anonymous")
         }
         // The name is the run of capitalised, non-title words at the end.
         var start = tokens.count
@@ -236,20 +313,17 @@ public struct EntityResolver: Sendable {
             let name = tokens[start...].joined(separator: " ")
             var role = tokens[..<start].joined(separator: " ")
             for article in ["the ", "The "] where role.hasPrefix(article) { role.removeFirst(article.count) }
-            statement.speaker.name = rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name
-            if !role.isEmpty, statement.speaker.role == nil { statement.speaker.role = role }
-            statement.speaker.type = "person"
-        } else {
-            var name = mention
-            // "a spokeswoman for the Harbour Traders Association": the organisation speaks.
-            if start > 1, start < tokens.count, type == "organization",
-               ["for", "of", "at", "from", "the"].contains(keys[start - 1]) {
-                name = tokens[start...].joined(separator: " ")
-            }
-            for article in ["the ", "The "] where name.hasPrefix(article) && type != "outlet" { name.removeFirst(article.count) }
-            statement.speaker.name = rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name
-            statement.speaker.type = type
+            return NamedSpeaker(name: rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name, type: "person",
+                                role: role.isEmpty ? nil : role)
         }
+        var name = mention
+        // "a spokeswoman for the Harbour Traders Association": the organisation speaks.
+        if start > 1, start < tokens.count, type == "organization",
+           ["for", "of", "at", "from", "the"].contains(keys[start - 1]) {
+            name = tokens[start...].joined(separator: " ")
+        }
+        for article in ["the ", "The "] where name.hasPrefix(article) && type != "outlet" { name.removeFirst(article.count) }
+        return NamedSpeaker(name: rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name, type: type)
     }
 
     func guessType(_ tokens: [String]) -> String {
@@ -263,7 +337,11 @@ public struct EntityResolver: Sendable {
     /// The canonical outlet name when `mention` names a news outlet (lexicon, or an outlet word such
     /// as "Times" or "Post" in a capitalised name).
     public func outletName(_ mention: String) -> String? {
-        let folded = EntityLexicon.fold(mention)
+        outletName(mention, folded: EntityLexicon.fold(mention))
+    }
+
+    /// ``outletName(_:)`` with the mention's folded form (``EntityLexicon/fold(_:)``) computed already.
+    func outletName(_ mention: String, folded: String) -> String? {
         if rules.entities.outlets.contains(folded) {
             return rules.entities.canonicalByAlias[folded] ?? mention
         }
@@ -296,15 +374,46 @@ public struct SurnameIndex: Sendable {
 
     /// Counts a person's name (two to four words; other names are ignored).
     public mutating func add(_ name: String) {
-        let parts = EntityResolver.words(name)
-        guard parts.count >= 2, parts.count <= 4, let last = parts.last else { return }
+        guard let last = SurnameIndex.surname(name) else { return }
         fullBySurname[last, default: [:]][name, default: 0] += 1
+    }
+
+    /// The last word of a name of two to four words (``EntityResolver/words(_:)``), else nil.
+    static func surname(_ name: String) -> String? {
+        // ASCII without carriage returns: the words are runs of bytes, found without making them.
+        // Outer nil: not such text (or not contiguous); inner nil: not two to four words.
+        let ascii: String??? = name.utf8.withContiguousStorageIfAvailable { bytes -> String?? in
+            var count = 0
+            var lastStart = 0, lastEnd = 0
+            var inWord = false
+            for (i, byte) in bytes.enumerated() {
+                if byte >= 0x80 || byte == 13 { return nil }
+                let separator = byte == 32 || byte == 10
+                if !separator && !inWord { count += 1; lastStart = i }
+                if separator && inWord { lastEnd = i }
+                inWord = !separator
+            }
+            if inWord { lastEnd = bytes.count }
+            guard count >= 2, count <= 4 else { return .some(nil) }
+            return .some(String(decoding: UnsafeBufferPointer(rebasing: bytes[lastStart..<lastEnd]), as: UTF8.self))
+        }
+        if let known = ascii ?? nil { return known }
+        let parts = EntityResolver.words(name)
+        guard parts.count >= 2, parts.count <= 4 else { return nil }
+        return parts.last
+    }
+
+    /// Adds the counts of another index.
+    public mutating func merge(_ other: SurnameIndex) {
+        for (surname, counts) in other.fullBySurname {
+            for (name, count) in counts { fullBySurname[surname, default: [:]][name, default: 0] += count }
+        }
     }
 
     /// Gives a person statement whose speaker name is one word the full name that more than half
     /// of that surname's full mentions use.
     public func apply(to statement: inout Statement) {
-        guard statement.speaker.type == "person", let name = statement.speaker.name, !name.contains(" ") else { return }
+        guard statement.speaker.type == "person", let name = statement.speaker.name, !name.containsText(" ") else { return }
         if let options = fullBySurname[name], let best = options.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
             let total = options.values.reduce(0, +)
             if best.value * 2 > total { statement.speaker.name = best.key }

@@ -32,6 +32,8 @@ public struct Extractor: Sendable {
     let filterOfRule: [Int?]
     /// For each cue filter, the name it is profiled under: the first rule it serves.
     let filterLabels: [String]
+    /// The stance, channel and date rules, highest priority first (sorted once, not per statement).
+    let rulesByPriority: [RulePhase: [Rule]]
 
     /// An extractor for `rules`; pass a `profile` to time every rule.
     public init(rules: RuleSet, profile: RuleProfile? = nil) {
@@ -45,6 +47,9 @@ public struct Extractor: Sendable {
             let served = zip(phaseRules, filterOfRule).filter { $0.1 == f }.map(\.0.id)
             return "(filter) " + (served.first ?? "?") + (served.count > 1 ? " +\(served.count - 1)" : "")
         }
+        rulesByPriority = Dictionary(uniqueKeysWithValues: [RulePhase.stance, .channel, .date].map { phase in
+            (phase, rules.rules(phase).sorted(by: { $0.priority > $1.priority }))
+        })
         var abbreviations = Set<String>()
         for entry in rules.lexicon("abbreviations") {
             abbreviations.insert(entry.hasSuffix(".") ? String(entry.dropLast()) : entry)
@@ -336,10 +341,15 @@ public struct Extractor: Sendable {
         return range
     }
 
+    /// The rules of `phase`, highest priority first.
+    func byPriority(_ phase: RulePhase) -> [Rule] {
+        rulesByPriority[phase] ?? rules.rules(phase).sorted(by: { $0.priority > $1.priority })
+    }
+
     /// The stance the stance rules give a cue, highest priority first.
     func stance(forCue cue: String, document: Document, scratch: MatchScratch, warnings: inout [AnalysisWarning]) -> String? {
         let subject = UTF8Text(cue)
-        for rule in rules.rules(.stance).sorted(by: { $0.priority > $1.priority }) {
+        for rule in byPriority(.stance) {
             do {
                 if try first(rule, in: subject, scratch: scratch) != nil, let s = rule.settings["stance"] { return s }
             } catch {
@@ -353,7 +363,7 @@ public struct Extractor: Sendable {
     /// rule's `set` value for that field wins over the captured text.
     func firstGroup(_ phase: RulePhase, group: String, in subject: UTF8Text, document: Document, scratch: MatchScratch,
                     warnings: inout [AnalysisWarning]) -> String? {
-        for rule in rules.rules(phase).sorted(by: { $0.priority > $1.priority }) {
+        for rule in byPriority(phase) {
             do {
                 guard let m = try first(rule, in: subject, scratch: scratch) else { continue }
                 if let fixed = rule.settings[group] { return fixed }
@@ -502,49 +512,130 @@ public struct Extractor: Sendable {
 
     /// Collapses white space.
     public static func fold(_ s: String) -> String {
+        folded(s, markup: false)
+    }
+
+    /// `s` with white space collapsed; with `markup`, emphasis marks (`*`) dropped and underscores
+    /// read as spaces first. Returns `s` itself when there is nothing to change.
+    static func folded(_ s: String, markup: Bool) -> String {
+        let result: [UInt8]?? = s.utf8.withContiguousStorageIfAvailable { foldedBytes($0, markup: markup) }
+        guard let bytes = result ?? Array(s.utf8).withUnsafeBufferPointer({ foldedBytes($0, markup: markup) }) else { return s }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The folded bytes, or nil when `bytes` are folded already.
+    static func foldedBytes(_ bytes: UnsafeBufferPointer<UInt8>, markup: Bool) -> [UInt8]? {
+        var previousSpace = true
+        var clean = true
+        for byte in bytes {
+            if byte == 32 {
+                if previousSpace { clean = false; break }
+                previousSpace = true
+            } else if byte == 10 || byte == 9 || byte == 13 || markup && (byte == 42 || byte == 95) {
+                clean = false
+                break
+            } else {
+                previousSpace = false
+            }
+        }
+        if clean && !(previousSpace && !bytes.isEmpty) { return nil }
         var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
+        out.reserveCapacity(bytes.count)
         var pendingSpace = false
-        for byte in s.utf8 {
-            if byte == 32 || byte == 10 || byte == 9 || byte == 13 {
+        for byte in bytes {
+            if markup && byte == 42 { continue }
+            if byte == 32 || byte == 10 || byte == 9 || byte == 13 || markup && byte == 95 {
                 pendingSpace = !out.isEmpty
                 continue
             }
             if pendingSpace { out.append(32); pendingSpace = false }
             out.append(byte)
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     static let openQuotes: Set<Character> = ["\"", "“", "‘", "«", "„"]
     static let closeQuotes: Set<Character> = ["\"", "”", "’", "»"]
+
+    /// An opening quotation mark: " “ ‘ « „ (the members of `openQuotes`).
+    @inline(__always) static func isOpenQuote(_ c: Character) -> Bool {
+        switch c {
+        case "\"", "“", "‘", "«", "„": return true
+        default: return false
+        }
+    }
+
+    /// A closing quotation mark: " ” ’ » (the members of `closeQuotes`).
+    @inline(__always) static func isCloseQuote(_ c: Character) -> Bool {
+        switch c {
+        case "\"", "”", "’", "»": return true
+        default: return false
+        }
+    }
+
+    /// Whether `s` holds an opening quotation mark other than ‘, found on the bytes; characters
+    /// are looked at only when a mark stands next to non-ASCII bytes.
+    static func holdsOpeningDoubleQuote(_ s: String) -> Bool {
+        var undecided = false
+        for mark in ["\"", "“", "«", "„"] {
+            switch s.byteOccurrence(of: mark) {
+            case true?: return true
+            case nil: undecided = true
+            case false?: break
+            }
+        }
+        return undecided && s.contains(where: { isOpenQuote($0) && $0 != "‘" })
+    }
 
     /// Content without surrounding white space, a leading "that", trailing commas and full stops,
     /// and without enclosing quotation marks when the whole content is one quotation.
     static func cleanContent(_ raw: String) -> String {
         // Two apostrophes stand for quotation marks in some archives (''We are ready,'' she said).
         var s = fold(raw).replacingText("''", with: "\"")
-        while let last = s.last, ",;:—–-".contains(last) || last == " " { s.removeLast() }
+        trimTrailing(&s) { c in
+            switch c {
+            case ",", ";", ":", "—", "–", "-", " ": return true
+            default: return false
+            }
+        }
         if s.hasSuffix("."), let before = s.dropLast().last, before.isLowercase || before.isNumber || before == ")" { s.removeLast() }
         if s.hasPrefix("that ") { s.removeFirst(5) }
-        if let f = s.first, openQuotes.contains(f), let l = s.last, closeQuotes.contains(l) || l == "." {
+        if let f = s.first, isOpenQuote(f), let l = s.last, isCloseQuote(l) || l == "." {
             var inner = s
             inner.removeFirst()
-            if let l2 = inner.last, closeQuotes.contains(l2) { inner.removeLast() }
-            if !inner.contains(where: { openQuotes.contains($0) && $0 != "‘" }) && !inner.contains("”") {
+            if let l2 = inner.last, isCloseQuote(l2) { inner.removeLast() }
+            if !holdsOpeningDoubleQuote(inner) && !inner.containsText("”") {
                 s = inner
-                while let last = s.last, ",;:".contains(last) { s.removeLast() }
+                trimTrailing(&s) { $0 == "," || $0 == ";" || $0 == ":" }
             }
         }
         return s
     }
 
+    /// Removes the last character of `s` while `drop` holds for it.
+    @inline(__always) static func trimTrailing(_ s: inout String, while drop: (Character) -> Bool) {
+        while let last = s.last, drop(last) { s.removeLast() }
+    }
+
     /// The speaker as written, without emphasis marks, brackets or trailing punctuation.
     static func cleanMention(_ raw: String) -> String {
-        var s = fold(raw.replacingText("*", with: "").replacingText("_", with: " "))
-        while let f = s.first, "[(,“\"‘ ".contains(f) { s.removeFirst() }
-        while let l = s.last, "]),”\"’ :;".contains(l) { s.removeLast() }
+        var s = folded(raw, markup: true)
+        while let f = s.first, mentionOpener(f) { s.removeFirst() }
+        trimTrailing(&s) { c in
+            switch c {
+            case "]", ")", ",", "”", "\"", "’", " ", ":", ";": return true
+            default: return false
+            }
+        }
         return s
+    }
+
+    /// Brackets, commas, quotation marks and spaces that cannot open a speaker mention.
+    @inline(__always) static func mentionOpener(_ c: Character) -> Bool {
+        switch c {
+        case "[", "(", ",", "“", "\"", "‘", " ": return true
+        default: return false
+        }
     }
 
     /// The speaker as written together with the apposition that directly follows it ("Song Wendi,
@@ -569,11 +660,26 @@ public struct Extractor: Sendable {
     /// direct when the content is one quotation, mixed when it holds a quotation, else indirect.
     static func kind(of rawContent: String) -> String {
         var s = Substring(rawContent.replacingText("''", with: "\""))
-        while let l = s.last, ",.;:!? ".contains(l) { s = s.dropLast() }
+        while let l = s.last, trailingKindMark(l) { s = s.dropLast() }
+        // “ " ” « » counted on the bytes: each encoding belongs to that one scalar.
         var marks = 0
-        for scalar in s.unicodeScalars where scalar == "“" || scalar == "\"" || scalar == "”" || scalar == "«" || scalar == "»" { marks += 1 }
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in s.utf8 {
+            if byte == 0x22 || (previous == 0xC2 && (byte == 0xAB || byte == 0xBB))
+                || (beforePrevious == 0xE2 && previous == 0x80 && (byte == 0x9C || byte == 0x9D)) { marks += 1 }
+            beforePrevious = previous
+            previous = byte
+        }
         if marks == 0 { return "indirect" }
-        if let f = s.first, openQuotes.contains(f), f != "‘", let l = s.last, closeQuotes.contains(l), l != "’", marks == 2 { return "direct" }
+        if let f = s.first, isOpenQuote(f), f != "‘", let l = s.last, isCloseQuote(l), l != "’", marks == 2 { return "direct" }
         return "mixed"
+    }
+
+    /// Punctuation and spaces that `kind(of:)` looks past at the end of the content.
+    @inline(__always) static func trailingKindMark(_ c: Character) -> Bool {
+        switch c {
+        case ",", ".", ";", ":", "!", "?", " ": return true
+        default: return false
+        }
     }
 }

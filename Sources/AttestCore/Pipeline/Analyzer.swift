@@ -112,15 +112,16 @@ public struct Analyzer: Sendable {
         results.withUnsafeMutableBufferPointer { buffer in
             let slots = buffer
             DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let scratch = MatchScratch(matchLimit: options.matchLimit)
+                let worker = Worker(matchLimit: options.matchLimit)
                 while true {
                     lock.lock()
                     let index = next
                     next += 1
                     lock.unlock()
                     guard index < files.count else { break }
-                    slots[index] = process(file: files[index], loader: loader, scratch: scratch, spill: spill)
+                    slots[index] = process(file: files[index], loader: loader, worker: worker, spill: spill)
                 }
+                spill?.count(names: worker.names)
             }
         }
         return assemble(results, problems: problems + (spillProblem.map { [$0] } ?? []), spill: spill)
@@ -128,22 +129,36 @@ public struct Analyzer: Sendable {
 
     /// Analyses documents already in memory (tests, `explain`).
     public func analyze(documents: [Document]) -> Analysis {
-        let scratch = MatchScratch(matchLimit: options.matchLimit)
+        let worker = Worker(matchLimit: options.matchLimit)
         let results = documents.map { doc -> DocumentResult in
             var r = DocumentResult()
-            processDocument(doc, into: &r, scratch: scratch)
+            processDocument(doc, into: &r, worker: worker)
             return r
         }
         return assemble(results, problems: [])
     }
 
-    func process(file: String, loader: DocumentLoader, scratch: MatchScratch, spill: StatementSpill?) -> DocumentResult {
+    /// What one worker thread keeps from document to document.
+    final class Worker {
+        /// PCRE2 matching state.
+        let scratch: MatchScratch
+        /// Named mentions resolved before.
+        let memo = EntityResolver.Memo()
+        /// With a spill: the person names this worker counted, handed to the spill when it ends
+        /// (so workers do not take the spill's lock for every document).
+        var names = SurnameIndex()
+
+        init(matchLimit: UInt32) { scratch = MatchScratch(matchLimit: matchLimit) }
+    }
+
+    func process(file: String, loader: DocumentLoader, worker: Worker, spill: StatementSpill?) -> DocumentResult {
         var result = DocumentResult()
-        for doc in loader.load(path: file) { processDocument(doc, into: &result, scratch: scratch, spill: spill) }
+        for doc in loader.load(path: file) { processDocument(doc, into: &result, worker: worker, spill: spill) }
         return result
     }
 
-    func processDocument(_ doc: Document, into result: inout DocumentResult, scratch: MatchScratch, spill: StatementSpill? = nil) {
+    func processDocument(_ doc: Document, into result: inout DocumentResult, worker: Worker, spill: StatementSpill? = nil) {
+        let scratch = worker.scratch
         var doc = doc
         guard doc.status == .ok else {
             result.documents.append(doc)
@@ -153,7 +168,7 @@ public struct Analyzer: Sendable {
         }
         var (statements, warnings, _, seg) = extractor.extract(doc, index: 0, scratch: scratch)
         let mentions = entityMentions(doc, seg: seg, scratch: scratch, warnings: &warnings)
-        resolver.resolveDocument(&statements, mentions: mentions)
+        resolver.resolveDocument(&statements, mentions: mentions, memo: worker.memo)
         result.names.append(contentsOf: mentions.filter { $0.type == "person" }.map(\.name))
         if !options.keepText { doc.text = "" }
         result.warnings.append(contentsOf: warnings)
@@ -162,8 +177,9 @@ public struct Analyzer: Sendable {
             result.statements.append(statements)
             return
         }
-        // Names are counted in the spill and the document keeps only what the stream needs.
-        spill.count(names: result.names + statements.compactMap { $0.speaker.type == "person" ? $0.speaker.name : nil })
+        // Names are counted for the spill and the document keeps only what the stream needs.
+        for name in result.names { worker.names.add(name) }
+        for s in statements where s.speaker.type == "person" { if let name = s.speaker.name { worker.names.add(name) } }
         result.names.removeAll()
         result.documents.append(Document(id: "", path: doc.path, format: doc.format, bytes: doc.bytes, text: "", status: doc.status, error: doc.error))
         do {
@@ -181,10 +197,11 @@ public struct Analyzer: Sendable {
         let entityRules = rules.rules(.entity)
         guard !entityRules.isEmpty else { return [] }
         let text = UTF8Text(doc.text)
+        let types = entityRules.map { $0.settings["speaker_type"] ?? "person" }
         var out: [(String, String, Int)] = []
         for (i, sentence) in seg.sentences.enumerated() {
             let subject = text.slice(sentence.range)
-            for rule in entityRules {
+            for (rule, type) in zip(entityRules, types) {
                 do {
                     let matches = try extractor.timed(rule.id, phase: rule.phase.rawValue) { () throws -> [PatternMatch]? in
                         let all: [PatternMatch] = try rule.compiled.allMatches(in: subject, scratch: scratch)
@@ -192,7 +209,7 @@ public struct Analyzer: Sendable {
                     } ?? []
                     for m in matches {
                         guard let r = m.range(named: "name") else { continue }
-                        out.append((Extractor.cleanMention(subject[r]), rule.settings["speaker_type"] ?? "person", i))
+                        out.append((Extractor.cleanMention(subject[r]), type, i))
                     }
                 } catch {
                     warnings.append(extractor.limitWarning(rule, doc, sentence.range.lowerBound, error))

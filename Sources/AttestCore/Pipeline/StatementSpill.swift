@@ -4,12 +4,16 @@ import Foundation
 /// memory does not grow with the corpus (`attest analyze --format jsonl --no-claims`).
 ///
 /// Workers append each document's statements as one encoded chunk; the writer reads the chunks
-/// back in document order. The temporary file is removed when the spill is released.
+/// back in document order. The first chunks, up to a fixed number of bytes, stay in memory (a
+/// small corpus never touches the disk); the rest go to the file. The temporary file is removed
+/// when the spill is released.
 public final class StatementSpill: @unchecked Sendable {
     /// Where one document's statements are in the file.
     public struct Chunk: Sendable {
         let offset: UInt64
         let length: Int
+        /// In the spill's memory (offset into it) rather than in the file.
+        let inMemory: Bool
         /// Number of statements in the chunk.
         public let count: Int
     }
@@ -18,9 +22,14 @@ public final class StatementSpill: @unchecked Sendable {
     private let writer: FileHandle
     private let lock = NSLock()
     private var size: UInt64 = 0
+    /// Chunks kept in memory, at most `memoryLimit` bytes.
+    private var memory: [UInt8] = []
+    private let memoryLimit: Int
 
-    /// Creates an empty spill file in the temporary directory.
-    public init() throws {
+    /// Creates an empty spill file in the temporary directory; up to `memoryLimit` bytes of
+    /// chunks are kept in memory instead.
+    public init(memoryLimit: Int = 4 << 20) throws {
+        self.memoryLimit = memoryLimit
         let dir = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         path = (dir as NSString).appendingPathComponent("attest-spill-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).bin")
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forUpdatingAtPath: path) else {
@@ -34,30 +43,47 @@ public final class StatementSpill: @unchecked Sendable {
         try? FileManager.default.removeItem(atPath: path)
     }
 
-    /// Appends one document's statements; safe to call from several threads.
+    /// Appends one document's statements; safe to call from several threads. Only the place in
+    /// the file is taken under the lock; the bytes are written there (`pwrite`) outside it.
     public func append(_ statements: [Statement]) throws -> Chunk {
         var encoded = ByteWriter()
         encoded.int(statements.count)
         for statement in statements { StatementCodec.write(statement, to: &encoded) }
-        let data = Data(encoded.bytes)
         lock.lock()
-        defer { lock.unlock() }
-        try writer.seek(toOffset: size)
-        try writer.write(contentsOf: data)
-        let chunk = Chunk(offset: size, length: data.count, count: statements.count)
-        size += UInt64(data.count)
-        return chunk
+        if memory.count + encoded.bytes.count <= memoryLimit {
+            // Reserved whole at once so that growing never holds two copies (pages are only
+            // taken as they are written).
+            if memory.isEmpty { memory.reserveCapacity(memoryLimit) }
+            let start = memory.count
+            memory.append(contentsOf: encoded.bytes)
+            lock.unlock()
+            return Chunk(offset: UInt64(start), length: encoded.bytes.count, inMemory: true, count: statements.count)
+        }
+        let offset = size
+        size += UInt64(encoded.bytes.count)
+        lock.unlock()
+        try encoded.bytes.withUnsafeBytes { bytes in
+            var done = 0
+            while done < bytes.count {
+                guard let base = bytes.baseAddress else { break }
+                let wrote = pwrite(writer.fileDescriptor, base + done, bytes.count - done, off_t(offset) + off_t(done))
+                if wrote < 0 && errno == EINTR { continue }
+                guard wrote > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+                done += wrote
+            }
+        }
+        return Chunk(offset: offset, length: encoded.bytes.count, inMemory: false, count: statements.count)
     }
 
     /// Person names counted over the corpus so far (full names by surname), for canonical names.
     private var names = SurnameIndex()
 
-    /// Counts person names (speakers and mentions of one document); safe from several threads.
+    /// Adds the person names (speakers and mentions) a worker counted; safe from several threads.
     /// Only distinct names take memory, so this stays small however many statements there are.
-    public func count(names batch: [String]) {
+    public func count(names counted: SurnameIndex) {
         lock.lock()
         defer { lock.unlock() }
-        for name in batch { names.add(name) }
+        names.merge(counted)
     }
 
     /// The names counted so far.
@@ -70,11 +96,32 @@ public final class StatementSpill: @unchecked Sendable {
     /// The statements of one chunk.
     public func read(_ chunk: Chunk) throws -> [Statement] {
         guard chunk.count > 0 else { return [] }
-        lock.lock()
-        defer { lock.unlock() }
-        try writer.seek(toOffset: chunk.offset)
-        let data = try writer.read(upToCount: chunk.length) ?? Data()
-        var reader = ByteReader(bytes: [UInt8](data))
+        if chunk.inMemory {
+            lock.lock()
+            let start = Int(chunk.offset)
+            let bytes = Array(memory[start..<min(memory.count, start + chunk.length)])
+            lock.unlock()
+            return try StatementSpill.decode(bytes)
+        }
+        var bytes = [UInt8](repeating: 0, count: chunk.length)
+        var got = 0
+        try bytes.withUnsafeMutableBytes { buffer in
+            while got < buffer.count {
+                guard let base = buffer.baseAddress else { break }
+                let n = pread(writer.fileDescriptor, base + got, buffer.count - got, off_t(chunk.offset) + off_t(got))
+                if n < 0 && errno == EINTR { continue }
+                if n == 0 { break }
+                guard n > 0 else { throw CocoaError(.fileReadUnknown, userInfo: [NSFilePathErrorKey: path]) }
+                got += n
+            }
+        }
+        bytes.removeLast(bytes.count - got)
+        return try StatementSpill.decode(bytes)
+    }
+
+    /// The statements of one encoded chunk.
+    private static func decode(_ bytes: [UInt8]) throws -> [Statement] {
+        var reader = ByteReader(bytes: bytes)
         let count = try reader.int()
         var statements: [Statement] = []
         statements.reserveCapacity(count)

@@ -87,6 +87,8 @@ public struct Segmenter: Sendable {
     /// apostrophes, which some sources write for both marks), whose direction context decides.
     static func quoteMark(_ bytes: [UInt8], _ i: Int) -> (length: Int, kind: QuoteKind)? {
         let b = bytes[i]
+        // Every mark starts with one of these bytes; the rest of the text is passed over at once.
+        guard b == 0x22 || b == 0x27 || b == 0xE2 || b == 0xC2 else { return nil }
         if b == 0x22 { return (1, .straight) }
         if isDoubleApostrophe(bytes, i) { return (2, .straight) }
         if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 {
@@ -244,12 +246,13 @@ public struct Segmenter: Sendable {
             let anyLetter = asciiLetter || String(decoding: bytes[range], as: UTF8.self).contains(where: { $0.isLetter })
             return Paragraph(range: range, isHeading: !anyLetter)
         }
+        if let heading = Segmenter.asciiHeading(bytes, range) { return Paragraph(range: range, isHeading: heading) }
         let text = String(decoding: bytes[range], as: UTF8.self)
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
         let lastChar = text.last ?? " "
         // A line ending in a colon introduces what follows ("He added:"): no heading.
         let terminal = ".!?):".contains(lastChar) || Segmenter.endsWithQuoteMark(bytes, range.upperBound)
-        let quotes = text.contains("“") || text.contains("\"") || text.contains("''")
+        let quotes = text.containsText("“") || text.containsText("\"") || text.containsText("''")
         var heading = false
         if words.count <= 14 {
             if !terminal { heading = true }
@@ -259,6 +262,44 @@ public struct Segmenter: Sendable {
         }
         if !text.contains(where: { $0.isLetter }) { heading = true }
         return Paragraph(range: range, isHeading: heading)
+    }
+
+    /// `makeParagraph`'s verdict for a short paragraph of ASCII text without carriage returns,
+    /// where every byte is one character, taken on the bytes; nil for other text.
+    static func asciiHeading(_ bytes: [UInt8], _ range: Range<Int>) -> Bool? {
+        var words = 0, long = 0, capitalised = 0
+        var anyLetter = false, quotes = false
+        var wordStart: Int? = nil
+        func endWord(_ start: Int, _ end: Int) {
+            words += 1
+            let first = bytes[start]
+            if end - start >= 4, isUpper(first) || isLower(first) {
+                long += 1
+                if isUpper(first) { capitalised += 1 }
+            }
+        }
+        for i in range {
+            let b = bytes[i]
+            if b >= 0x80 || b == 13 { return nil }
+            if isUpper(b) || isLower(b) { anyLetter = true }
+            if b == 34 || (b == 39 && i > range.lowerBound && bytes[i - 1] == 39) { quotes = true }
+            if b == 32 || b == 9 || b == 10 {
+                if let start = wordStart { endWord(start, i) }
+                wordStart = nil
+            } else if wordStart == nil {
+                wordStart = i
+            }
+        }
+        if let start = wordStart { endWord(start, range.upperBound) }
+        let last: UInt8 = range.isEmpty ? 32 : bytes[range.upperBound - 1]
+        let terminal = last == 46 || last == 33 || last == 63 || last == 41 || last == 58 || endsWithQuoteMark(bytes, range.upperBound)
+        var heading = false
+        if words <= 14 {
+            if !terminal { heading = true }
+            if long >= 2, capitalised * 4 >= long * 3, last != 46, !quotes { heading = true }
+        }
+        if !anyLetter { heading = true }
+        return heading
     }
 
     /// Sentence boundaries inside one paragraph.
@@ -358,6 +399,17 @@ public struct Segmenter: Sendable {
 
     /// One capital letter, or capitals joined by full stops ("J", "G.K"): a person's initials.
     static func isInitials(_ word: String) -> Bool {
+        // ASCII: capitals and full stops taking turns, a capital first and last.
+        let ascii: Bool?? = word.utf8.withContiguousStorageIfAvailable { bytes in
+            var expectCapital = true
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                if expectCapital ? !isUpper(byte) : byte != 46 { return false }
+                expectCapital.toggle()
+            }
+            return !expectCapital
+        }
+        if let known = ascii ?? nil { return known }
         let letters = word.split(separator: ".", omittingEmptySubsequences: false)
         return letters.allSatisfy { $0.count == 1 && $0.unicodeScalars.first?.properties.isUppercase == true }
     }

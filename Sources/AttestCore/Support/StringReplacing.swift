@@ -1,22 +1,34 @@
+import Foundation
+
 extension String {
     /// Every occurrence of `target` replaced by `replacement`, compared byte for byte in UTF-8.
     ///
     /// The hot paths (speaker mentions, names, lexicon look-ups) call this once per word; unlike
     /// Foundation's `replacingOccurrences(of:with:)` it does not bridge to a UTF-16 string, and it
-    /// returns the string itself untouched when `target` does not occur, which is the usual case.
+    /// returns the string itself untouched (without copying its bytes) when `target` does not
+    /// occur, which is the usual case.
     func replacingText(_ target: String, with replacement: String) -> String {
         let needle = Array(target.utf8)
-        guard let first = needle.first else { return self }
-        let bytes = Array(utf8)
-        guard bytes.count >= needle.count else { return self }
+        guard !needle.isEmpty else { return self }
+        let replaced: [UInt8]?? = utf8.withContiguousStorageIfAvailable { bytes in
+            String.replacing(needle, with: replacement, in: bytes)
+        }
+        let result = replaced ?? Array(utf8).withUnsafeBufferPointer { String.replacing(needle, with: replacement, in: $0) }
+        guard let bytes = result else { return self }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `bytes` with every occurrence of `needle` replaced, or nil when there is none.
+    private static func replacing(_ needle: [UInt8], with replacement: String, in bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        guard bytes.count >= needle.count, let first = needle.first else { return nil }
         var out: [UInt8] = []
         var copied = 0
         var i = 0
         let last = bytes.count - needle.count
         while i <= last {
-            if bytes[i] == first && bytes[i..<(i + needle.count)].elementsEqual(needle) {
+            if bytes[i] == first && UnsafeBufferPointer(rebasing: bytes[i..<(i + needle.count)]).elementsEqual(needle) {
                 if out.isEmpty { out.reserveCapacity(bytes.count + 8) }
-                out.append(contentsOf: bytes[copied..<i])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<i]))
                 out.append(contentsOf: replacement.utf8)
                 i += needle.count
                 copied = i
@@ -24,8 +36,43 @@ extension String {
                 i += 1
             }
         }
-        if copied == 0 { return self }
-        out.append(contentsOf: bytes[copied...])
-        return String(decoding: out, as: UTF8.self)
+        if copied == 0 { return nil }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+        return out
+    }
+
+    /// The same answer as Foundation's `contains(_:)` for `needle` (whole characters), found on
+    /// the UTF-8 bytes. An occurrence between ASCII bytes (or the ends) is a match of whole
+    /// characters for sure; Foundation's character-aware search is asked only when every
+    /// occurrence touches non-ASCII bytes (a combining mark may join it to a larger character).
+    func containsText(_ needle: String) -> Bool {
+        byteOccurrence(of: needle) ?? (range(of: needle) != nil)
+    }
+
+    /// Whether `needle` occurs on the UTF-8 bytes: true when it does between ASCII bytes (or the
+    /// ends), so as whole characters; false when it does not occur at all; nil when it occurs only
+    /// next to non-ASCII bytes, where a character-aware look must decide.
+    func byteOccurrence(of needle: String) -> Bool? {
+        let pattern = Array(needle.utf8)
+        let found: Bool?? = utf8.withContiguousStorageIfAvailable { String.standaloneOccurrence(of: pattern, in: $0) }
+        return found ?? Array(utf8).withUnsafeBufferPointer { String.standaloneOccurrence(of: pattern, in: $0) }
+    }
+
+    /// true: `pattern` occurs between ASCII bytes (or the ends); false: it does not occur at all;
+    /// nil: it occurs only next to non-ASCII bytes.
+    private static func standaloneOccurrence(of pattern: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard let first = pattern.first, bytes.count >= pattern.count else { return pattern.isEmpty ? nil : false }
+        var undecided = false
+        var i = 0
+        let last = bytes.count - pattern.count
+        while i <= last {
+            if bytes[i] == first && UnsafeBufferPointer(rebasing: bytes[i..<(i + pattern.count)]).elementsEqual(pattern) {
+                let end = i + pattern.count
+                if (i == 0 || bytes[i - 1] < 0x80) && (end == bytes.count || bytes[end] < 0x80) { return true }
+                undecided = true
+            }
+            i += 1
+        }
+        return undecided ? nil : false
     }
 }
