@@ -39,7 +39,7 @@ struct ExplainCommand: ParsableCommand {
             if sentence.isHeading {
                 out += extractor.holdsCue(subject, scratch: scratch)
                     ? "  heading with a cue word: read by the statement rules\n"
-                    : "  heading or box without a cue word: never a statement\n"
+                    : "  heading or box without a cue word: read only by rules with headings: true\n"
             }
             out += explainPhase(.skip, rules: rules, subject: subject, scratch: scratch, note: "sentence skipped")
             out += explainCandidates(traced.trace.filter { $0.candidate.sentenceIndex == i }, text: text, rules: rules)

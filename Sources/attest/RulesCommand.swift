@@ -154,6 +154,7 @@ struct RulesShowCommand: ParsableCommand {
         }
         if rule.insideQuotes { out += "  inside_quotes: true\n" }
         if !rule.usesPrefilter { out += "  prefilter: false\n" }
+        if rule.readsHeadings { out += "  headings:  true\n" }
         if let message = rule.message { out += "  message:   \(message)\n" }
         let groups = rule.compiled.groupNumbers.sorted { $0.value < $1.value }.map(\.key)
         out += "  groups:    \(groups.isEmpty ? "(none)" : groups.joined(separator: ", "))\n"

@@ -91,6 +91,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(a.statements.count, 1, "a heading without a cue stays skipped")
     }
 
+    func testHeadlineWithoutACueIsReadOnlyByHeadingRules() throws {
+        let a = analyze([("a.txt", "Ruiz: Port Talks Have Failed\n\nTrade Talks In Lisbon\n\nThe meeting ended early on Monday.")])
+        let headline = try XCTUnwrap(a.statements.first)
+        XCTAssertEqual(headline.line, 1)
+        XCTAssertEqual(headline.rule, "headline-name-colon")
+        XCTAssertEqual(headline.speaker.name, "Ruiz")
+        XCTAssertEqual(a.statements.count, 1, "the second heading holds no claim and stays skipped")
+    }
+
     func testLineEndingInAColonTakesTheQuotationThatFollows() throws {
         let s = try statement(by: "Omar Rahimi", in: "Omar Rahimi added:\n\n“Nobody wants a price war.”")
         XCTAssertEqual(s.content, "Nobody wants a price war.")

@@ -69,6 +69,22 @@ final class SegmenterTests: XCTestCase {
         XCTAssertNil(seg.quotation(containing: text.utf8.count - 40), "'said Mr. Ortega' lies between the quotations")
     }
 
+    /// The text of each quotation the segmenter finds in `text`.
+    func quotationTexts(_ text: String) -> [String] {
+        let bytes = Array(text.utf8)
+        return segmenter.segment(text).quotations.map { String(decoding: bytes[$0.range], as: UTF8.self) }
+    }
+
+    func testThreeApostrophesCloseANestedQuotation() {
+        XCTAssertEqual(quotationTexts("''Nobody will accept 'We will see,''' said Ana Ruiz, pointing at the pier."),
+                       ["''Nobody will accept 'We will see,''"], "'said Ana Ruiz' lies after the quotation")
+    }
+
+    func testOpeningMarkAfterACommaClosesTheQuotation() {
+        XCTAssertEqual(quotationTexts("“It is unusual,“ said Ana Ruiz. “It is hard to do.”"),
+                       ["“It is unusual,“", "“It is hard to do.”"])
+    }
+
     func testPossessiveApostropheIsNoQuotationMark() {
         let seg = segmenter.segment("The workers' union met. The drivers' group left.")
         XCTAssertTrue(seg.quotations.isEmpty)

@@ -34,6 +34,8 @@ public struct Extractor: Sendable {
     let filterLabels: [String]
     /// The stance, channel and date rules, highest priority first (sorted once, not per statement).
     let rulesByPriority: [RulePhase: [Rule]]
+    /// Whether any statement or hedge rule reads only headings (`headings: true`).
+    let headingRulesExist: Bool
 
     /// An extractor for `rules`; pass a `profile` to time every rule.
     public init(rules: RuleSet, profile: RuleProfile? = nil) {
@@ -43,6 +45,7 @@ public struct Extractor: Sendable {
         let filterOfRule = phaseRules.map { rules.cueFilterIndex[$0.order] }
         self.phaseRules = phaseRules
         self.filterOfRule = filterOfRule
+        headingRulesExist = phaseRules.contains(where: \.readsHeadings)
         filterLabels = rules.cueFilters.indices.map { f in
             let served = zip(phaseRules, filterOfRule).filter { $0.1 == f }.map(\.0.id)
             return "(filter) " + (served.first ?? "?") + (served.count > 1 ? " +\(served.count - 1)" : "")
@@ -86,11 +89,13 @@ public struct Extractor: Sendable {
             }
         }
         // Skip phase and headings (a headline holding a cue word, "Minister Says Talks Failed", is read).
+        // Such headings are left to the rules that read only headings (`headings: true`).
         var skipped = [Bool](repeating: false, count: seg.sentences.count)
+        var bareHeading = [Bool](repeating: false, count: seg.sentences.count)
         let skipRules = rules.rules(.skip)
         for (i, sentence) in seg.sentences.enumerated() {
             let subject = text.slice(sentence.range)
-            if sentence.isHeading, !cueFound[i] { skipped[i] = true; continue }
+            if sentence.isHeading, !cueFound[i] { skipped[i] = true; bareHeading[i] = headingRulesExist; continue }
             for rule in skipRules {
                 do {
                     if try first(rule, in: subject, scratch: scratch) != nil { skipped[i] = true; break }
@@ -105,10 +110,12 @@ public struct Extractor: Sendable {
         var candidates: [Candidate] = []
         let unknown = -2, absent = -1
         var cueEnd = [Int](repeating: unknown, count: rules.cueFilters.count)
-        for (i, sentence) in seg.sentences.enumerated() where !skipped[i] {
+        for (i, sentence) in seg.sentences.enumerated() where !skipped[i] || bareHeading[i] {
             let subject = text.slice(sentence.range)
             for k in cueEnd.indices { cueEnd[k] = unknown }
-            for (r, rule) in phaseRules.enumerated() where hasCue[i] || !rule.usesPrefilter {
+            let headline = sentence.isHeading || i == 0
+            for (r, rule) in phaseRules.enumerated()
+            where (hasCue[i] || !rule.usesPrefilter) && (rule.readsHeadings ? headline : !bareHeading[i]) {
                 var startLimit: Int? = nil
                 if let f = filterOfRule[r] {
                     if cueEnd[f] == unknown {

@@ -69,14 +69,19 @@ public final class Rule: @unchecked Sendable {
     /// Whether the rule runs only on sentences holding a cue word (the prefilter); `prefilter: false`
     /// rules run on every sentence.
     public let usesPrefilter: Bool
+    /// Whether the rule reads only headings and the document's first sentence, its title
+    /// (`headings: true`), those without a cue word included: a headline such as "Name: claim".
+    /// Other statement rules never see a heading without a cue word.
+    public let readsHeadings: Bool
     /// The rule's `cue` group compiled on its own, when every match must contain it: the extractor
     /// runs the whole rule only on sentences where this cheap pattern matches (see `RequiredGroup`).
     public let cueFilter: CompiledPattern?
 
     init(id: String, phase: RulePhase, priority: Int, description: String, pattern: String, expandedPattern: String,
          compiled: CompiledPattern, settings: [String: String], insideQuotes: Bool, message: String?,
-         examples: [RuleExample], location: SourceLocation, order: Int, usesPrefilter: Bool, cueFilter: CompiledPattern? = nil) {
+         examples: [RuleExample], location: SourceLocation, order: Int, usesPrefilter: Bool, cueFilter: CompiledPattern? = nil, readsHeadings: Bool = false) {
         self.usesPrefilter = usesPrefilter
+        self.readsHeadings = readsHeadings
         self.cueFilter = cueFilter
         self.id = id; self.phase = phase; self.priority = priority; self.description = description
         self.pattern = pattern; self.expandedPattern = expandedPattern; self.compiled = compiled

@@ -11,7 +11,7 @@ public struct RuleLoader {
     public static let schemaVersion = 1
     static let fileKeys: Set<String> = ["schema", "macros", "rules", "description"]
     static let ruleKeys: Set<String> = ["id", "phase", "priority", "description", "pattern", "flags", "set",
-                                        "inside_quotes", "message", "examples", "enabled", "prefilter", "filter"]
+                                        "inside_quotes", "message", "examples", "enabled", "prefilter", "filter", "headings"]
     static let exampleKeys: Set<String> = ["match", "no_match", "gap", "expect", "note"]
     static let settingKeys: Set<String> = ["kind", "stance", "speaker_type", "channel", "speaker", "via", "signal",
                                            "role", "content", "quantity"]
@@ -238,7 +238,7 @@ public struct RuleLoader {
                     pattern: pattern, expandedPattern: expansion.text, compiled: compiled, settings: settings,
                     insideQuotes: map["inside_quotes"]?.bool ?? false, message: message, examples: examples,
                     location: here, order: order, usesPrefilter: map["prefilter"]?.bool ?? true,
-                    cueFilter: cueFilter)
+                    cueFilter: cueFilter, readsHeadings: map["headings"]?.bool ?? false)
     }
 
     private func readExamples(_ node: Node?, ruleID: String, path: String, problems: inout [RuleProblem], ok: inout Bool) -> [RuleExample] {

@@ -106,10 +106,22 @@ public struct Segmenter: Sendable {
 
     enum QuoteKind { case open, close, straight }
 
-    /// Two apostrophes used as one quotation mark (''like this''), not part of a longer run.
+    /// Whether the mark at byte i (of `length` bytes) follows a comma or final punctuation and is
+    /// followed by a space or the paragraph end: the place of a closing mark.
+    static func endsAClause(_ bytes: [UInt8], _ i: Int, _ length: Int, _ paragraph: Range<Int>) -> Bool {
+        guard i > paragraph.lowerBound else { return false }
+        let before = bytes[i - 1]
+        let after = i + length
+        return (before == 44 || before == 46 || before == 33 || before == 63) && (after >= paragraph.upperBound || isSpace(bytes[after]))
+    }
+
+    /// Two apostrophes used as one quotation mark (''like this''), not part of a longer run,
+    /// except the first two of a run of three, where a single quotation mark nests inside the
+    /// double one: ''… 'We will win,''' she said.
     @inline(__always) static func isDoubleApostrophe(_ bytes: [UInt8], _ i: Int) -> Bool {
         i + 1 < bytes.count && bytes[i] == 0x27 && bytes[i + 1] == 0x27
-            && (i == 0 || bytes[i - 1] != 0x27) && (i + 2 >= bytes.count || bytes[i + 2] != 0x27)
+            && (i == 0 || bytes[i - 1] != 0x27)
+            && (i + 2 >= bytes.count || bytes[i + 2] != 0x27 || i + 3 >= bytes.count || bytes[i + 3] != 0x27)
     }
 
     /// Whether the text before `end` finishes with a closing quotation mark (” ’ " or '').
@@ -460,6 +472,8 @@ public struct Segmenter: Sendable {
                     if openAt == nil && kind == .close { i += mark.length; continue }
                 } else if kind == .close, openAt == nil, Segmenter.opensAWord(bytes, i, mark.length, paragraph.range) {
                     kind = .open   // a closing mark written where a quotation opens: ”We will win.”
+                } else if kind == .open, openAt != nil, Segmenter.endsAClause(bytes, i, mark.length, paragraph.range) {
+                    kind = .close  // an opening mark written where a quotation closes: “We will win,“ she said.
                 }
                 if kind == .open {
                     if openAt == nil { openAt = i }
