@@ -125,7 +125,13 @@ public final class CompiledPattern: @unchecked Sendable {
     /// when there is none.
     public func lastMatchEnd(in subject: UTF8Text, scratch: MatchScratch) throws(MatchLimitError) -> Int? {
         var end: Int? = nil
-        try forEachMatch(in: subject, from: 0, scratch: scratch) { end = $0.range.upperBound }
+        var position = 0
+        let count = subject.bytes.count
+        while position <= count {
+            guard let range = try scratch.matchRange(self, subject: subject, start: position) else { break }
+            end = range.upperBound
+            position = range.isEmpty ? subject.nextCharacterBoundary(after: range.upperBound) : range.upperBound
+        }
         return end
     }
 

@@ -77,6 +77,32 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertNil(cue(#"\w+ (?<other>said)"#), "no cue group")
     }
 
+    func testCueFilterLeavesOutOptionalGroupsThatOpenAnAlternative() throws {
+        func shorter(_ body: String) -> String { RequiredGroup.withoutOptionalPrefixes(body, extended: true) }
+        XCTAssertEqual(shorter(#"(?:did\s+not\s+)?(?:said|told)"#), "(?:said|told)")
+        XCTAssertEqual(shorter(#"(?:not\s+)(?:deny)|(?:did\s+not\s+)? (?:said|told)"#), #"(?:not\s+)(?:deny)| (?:said|told)"#,
+                       "only optional groups go, alternative by alternative")
+        XCTAssertEqual(shorter(#"(?:a\s+)?+(?:b\s+){0,2}?said"#), "said", "possessive, lazy and counted repeats from zero")
+        XCTAssertEqual(shorter(#"(?:said)?"#), "(?:said)?", "an alternative never becomes empty")
+        XCTAssertEqual(shorter(#"(?<neg>not\s+)?said\k<neg>"#), #"(?<neg>not\s+)?said\k<neg>"#, "back references keep the group")
+        XCTAssertEqual(shorter(#"[(]?said|\(?told"#), #"[(]?said|\(?told"#, "a class or an escaped parenthesis is no group")
+        // The rule's own cue filter drops the optional negation, and finds the same sentences.
+        let dir = try folder(["r.yml": """
+        schema: 1
+        rules:
+          - id: neg-cue
+            phase: statement
+            pattern: '(?<speaker>\\p{Lu}\\w+)\\s+(?<cue>(?:did\\s+not\\s+)?(?:say|said))\\s+(?<content>.+)'
+            examples:
+              - match: 'Ana did not say much.'
+        """])
+        let set = RuleLoader().load(folders: [dir.path])
+        let rule = try XCTUnwrap(set.rule(id: "neg-cue"), "\(set.problems)")
+        XCTAssertEqual(rule.cueFilter?.source, "(?:say|said)")
+        let docs = [Document(id: "", path: "t.txt", format: .text, bytes: 0, text: "Ana did not say much. Ana said little. Ana left.")]
+        XCTAssertEqual(Analyzer(rules: set).analyze(documents: docs).statements.map(\.cue), ["did not say", "said"])
+    }
+
     func testRuleSetSharesOneFilterAmongRulesWithTheSameCue() throws {
         let rule = { (id: String, pattern: String) in
             "  - id: \(id)\n    phase: statement\n    pattern: '\(pattern)'\n    examples:\n      - match: 'Ann said hi'\n"
