@@ -11,7 +11,7 @@ public struct RuleLoader {
     public static let schemaVersion = 1
     static let fileKeys: Set<String> = ["schema", "macros", "rules", "description"]
     static let ruleKeys: Set<String> = ["id", "phase", "priority", "description", "pattern", "flags", "set",
-                                        "inside_quotes", "message", "examples", "enabled", "prefilter", "filter"]
+                                        "inside_quotes", "message", "examples", "enabled", "prefilter", "filter", "barrier"]
     static let exampleKeys: Set<String> = ["match", "no_match", "gap", "expect", "note"]
     static let settingKeys: Set<String> = ["kind", "stance", "speaker_type", "channel", "speaker", "via", "signal",
                                            "role", "content", "quantity"]
@@ -229,6 +229,20 @@ public struct RuleLoader {
         } else {
             cueFilter = RuleLoader.cueFilter(expansion.text, options: options)
         }
+        var barrier: [[UInt8]] = []
+        if let barrierNode = map["barrier"] {
+            let characters = barrierNode.string ?? ""
+            barrier = characters.unicodeScalars.map { Array(String($0).utf8) }
+            if barrier.isEmpty || characters.unicodeScalars.contains(where: { "()".unicodeScalars.contains($0) }) {
+                problems.append(RuleProblem(.error, RuleLoader.location(barrierNode, path), rule: id,
+                                            "'barrier' must be a non-empty string of characters other than parentheses"))
+                ok = false
+            } else if cueFilter == nil {
+                problems.append(RuleProblem(.error, RuleLoader.location(barrierNode, path), rule: id,
+                                            "'barrier' needs a filter: a mandatory cue group or a 'filter' key"))
+                ok = false
+            }
+        }
         let examples = readExamples(map["examples"], ruleID: id, path: path, problems: &problems, ok: &ok)
         if examples.isEmpty {
             problems.append(RuleProblem(.warning, here, rule: id, "rule has no examples; add sentences that must and must not match"))
@@ -238,7 +252,7 @@ public struct RuleLoader {
                     pattern: pattern, expandedPattern: expansion.text, compiled: compiled, settings: settings,
                     insideQuotes: map["inside_quotes"]?.bool ?? false, message: message, examples: examples,
                     location: here, order: order, usesPrefilter: map["prefilter"]?.bool ?? true,
-                    cueFilter: cueFilter)
+                    cueFilter: cueFilter, barrier: barrier)
     }
 
     private func readExamples(_ node: Node?, ruleID: String, path: String, problems: inout [RuleProblem], ok: inout Bool) -> [RuleExample] {
