@@ -107,9 +107,8 @@ public enum RequiredGroup {
     /// conditions), where leaving a group out could change what the rest means.
     public static func withoutOptionalPrefixes(_ body: String, extended: Bool) -> String {
         let bytes = Array(body.utf8)
-        for reference in ["\\k", "\\g", "(?P", "(?(", "(?&", "(?R", "(?+", "(?-"] where body.contains(reference) { return body }
-        for digit in 1...9 where body.contains("\\\(digit)") { return body }
-        for digit in 0...9 where body.contains("(?\(digit)") { return body }
+        let references = ["\\k", "\\g", "(?P", "(?(", "(?&", "(?R", "(?+", "(?-"] + (1...9).map { "\\\($0)" } + (0...9).map { "(?\($0)" }
+        if references.contains(where: { contains($0, in: bytes) }) { return body }
         // Top-level alternatives: (start, end) byte ranges.
         var branches: [Range<Int>] = []
         var branchStart = 0
@@ -258,6 +257,11 @@ public enum RequiredGroup {
         guard index + needle.count <= bytes.count else { return false }
         for k in 0..<needle.count where bytes[index + k] != needle[k] { return false }
         return true
+    }
+
+    /// Whether `needle` occurs in `bytes` (a plain byte search, cheaper than Foundation's).
+    static func contains(_ needle: String, in bytes: [UInt8]) -> Bool {
+        find(Array(needle.utf8), in: bytes, from: 0) != nil
     }
 
     static func find(_ needle: [UInt8], in bytes: [UInt8], from index: Int) -> Int? {

@@ -366,8 +366,9 @@ public struct RuleLoader {
         let extended = options.contains(.extended)
         guard let body = RequiredGroup.text(ofGroup: "cue", in: pattern, extended: extended) else { return nil }
         var filterOptions = RuleLoader.filterOptions(options)
-        if pattern.contains("(?i") { filterOptions.insert(.caseless) }
-        if pattern.contains("(?s") { filterOptions.insert(.dotAll) }
+        let patternBytes = Array(pattern.utf8)
+        if RequiredGroup.contains("(?i", in: patternBytes) { filterOptions.insert(.caseless) }
+        if RequiredGroup.contains("(?s", in: patternBytes) { filterOptions.insert(.dotAll) }
         let shorter = RequiredGroup.withoutOptionalPrefixes(body, extended: extended)
         if shorter != body, let filter = try? CompiledPattern(shorter, options: filterOptions) { return filter }
         return try? CompiledPattern(body, options: filterOptions)
