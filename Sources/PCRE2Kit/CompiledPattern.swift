@@ -124,9 +124,20 @@ public final class CompiledPattern: @unchecked Sendable {
     /// Where the last of the non-overlapping matches ends (as `allMatches` finds them), or nil
     /// when there is none.
     public func lastMatchEnd(in subject: UTF8Text, scratch: MatchScratch) throws(MatchLimitError) -> Int? {
-        var end: Int? = nil
-        try forEachMatch(in: subject, from: 0, scratch: scratch) { end = $0.range.upperBound }
-        return end
+        try matchRanges(in: subject, scratch: scratch).last?.upperBound
+    }
+
+    /// The ranges of the non-overlapping matches (as `allMatches` finds them), without their groups.
+    public func matchRanges(in subject: UTF8Text, scratch: MatchScratch) throws(MatchLimitError) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var position = 0
+        let count = subject.bytes.count
+        while position <= count {
+            guard let range = try scratch.matchRange(self, subject: subject, start: position) else { break }
+            ranges.append(range)
+            position = range.isEmpty ? subject.nextCharacterBoundary(after: range.upperBound) : range.upperBound
+        }
+        return ranges
     }
 
     /// All non-overlapping matches, left to right. Empty matches advance one whole character.

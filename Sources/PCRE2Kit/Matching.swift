@@ -116,7 +116,9 @@ public final class MatchScratch {
         if let jitStack { pcre2_jit_stack_free_8(jitStack) }
     }
 
-    func match(_ pattern: CompiledPattern, subject: UTF8Text, start: Int, startLimit: Int? = nil) throws(MatchLimitError) -> PatternMatch? {
+    /// Runs PCRE2 once from `start`; returns its (non-negative) return code, or nil when nothing
+    /// matched. The ranges are then in `matchData`'s output vector.
+    private func run(_ pattern: CompiledPattern, subject: UTF8Text, start: Int, startLimit: Int?) throws(MatchLimitError) -> Int32? {
         let count = subject.bytes.count
         guard start <= count else { return nil }
         guard let matchData, let context else { throw MatchLimitError(code: -48 /* NOMEMORY */, startOffset: start) }
@@ -133,10 +135,22 @@ public final class MatchScratch {
             return pcre2_match_8(pattern.code, base, count, start, 0x4000_0000 /* NO_UTF_CHECK */, matchData, context)
         }
         if rc == -1 { return nil }
-        if rc == -46 || rc == -47 || rc == -53 || rc == -63 {
-            throw MatchLimitError(code: rc, startOffset: start)
-        }
         if rc < 0 { throw MatchLimitError(code: rc, startOffset: start) }
+        return rc
+    }
+
+    /// The range of the whole match from `start`, without reading the groups (no allocation).
+    func matchRange(_ pattern: CompiledPattern, subject: UTF8Text, start: Int) throws(MatchLimitError) -> Range<Int>? {
+        guard try run(pattern, subject: subject, start: start, startLimit: nil) != nil,
+              let matchData, let ovector = pcre2_get_ovector_pointer_8(matchData) else { return nil }
+        let lo = ovector[0], hi = ovector[1]
+        if lo == size_t.max || hi == size_t.max || hi < lo { return nil }
+        return Int(lo)..<Int(hi)
+    }
+
+    func match(_ pattern: CompiledPattern, subject: UTF8Text, start: Int, startLimit: Int? = nil) throws(MatchLimitError) -> PatternMatch? {
+        guard let rc = try run(pattern, subject: subject, start: start, startLimit: startLimit),
+              let matchData else { return nil }
         guard let ovector = pcre2_get_ovector_pointer_8(matchData) else { return nil }
         let pairs = rc == 0 ? 128 : Int(rc)
         let unset = Int.max

@@ -77,6 +77,68 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertNil(cue(#"\w+ (?<other>said)"#), "no cue group")
     }
 
+    func testCueFilterLeavesOutOptionalGroupsThatOpenAnAlternative() throws {
+        func shorter(_ body: String) -> String { RequiredGroup.withoutOptionalPrefixes(body, extended: true) }
+        XCTAssertEqual(shorter(#"(?:did\s+not\s+)?(?:said|told)"#), "(?:said|told)")
+        XCTAssertEqual(shorter(#"(?:not\s+)(?:deny)|(?:did\s+not\s+)? (?:said|told)"#), #"(?:not\s+)(?:deny)| (?:said|told)"#,
+                       "only optional groups go, alternative by alternative")
+        XCTAssertEqual(shorter(#"(?:a\s+)?+(?:b\s+){0,2}?said"#), "said", "possessive, lazy and counted repeats from zero")
+        XCTAssertEqual(shorter(#"(?:said)?"#), "(?:said)?", "an alternative never becomes empty")
+        XCTAssertEqual(shorter(#"(?<neg>not\s+)?said\k<neg>"#), #"(?<neg>not\s+)?said\k<neg>"#, "back references keep the group")
+        XCTAssertEqual(shorter(#"[(]?said|\(?told"#), #"[(]?said|\(?told"#, "a class or an escaped parenthesis is no group")
+        // The rule's own cue filter drops the optional negation, and finds the same sentences.
+        let dir = try folder(["r.yml": """
+        schema: 1
+        rules:
+          - id: neg-cue
+            phase: statement
+            pattern: '(?<speaker>\\p{Lu}\\w+)\\s+(?<cue>(?:did\\s+not\\s+)?(?:say|said))\\s+(?<content>.+)'
+            examples:
+              - match: 'Ana did not say much.'
+        """])
+        let set = RuleLoader().load(folders: [dir.path])
+        let rule = try XCTUnwrap(set.rule(id: "neg-cue"), "\(set.problems)")
+        XCTAssertEqual(rule.cueFilter?.source, "(?:say|said)")
+        let docs = [Document(id: "", path: "t.txt", format: .text, bytes: 0, text: "Ana did not say much. Ana said little. Ana left.")]
+        XCTAssertEqual(Analyzer(rules: set).analyze(documents: docs).statements.map(\.cue), ["did not say", "said"])
+    }
+
+    func testBarrierWindowsStartAfterTheLastBarrierBeforeEachCue() {
+        let bytes = Array(#"“No,” Ana said; Bo (of “X”) said so."#.utf8)
+        let barrier = [Array("“".utf8), Array("”".utf8), Array(";".utf8)]
+        let said = Array("said".utf8)
+        let hits = (0...(bytes.count - said.count)).filter { Array(bytes[$0..<($0 + said.count)]) == said }.map { $0..<($0 + said.count) }
+        XCTAssertEqual(hits.count, 2)
+        let windows = Extractor.searchWindows(hits, in: bytes, barrier: barrier)
+        // The first cue's window starts after the closing quotation mark, the second's after the
+        // semicolon: the quotation marks inside the parentheses do not count.
+        let closing = Array(#"“No,”"#.utf8).count
+        let semicolon = Array(#"“No,” Ana said;"#.utf8).count
+        XCTAssertEqual(windows, [closing...hits[0].upperBound, semicolon...hits[1].upperBound])
+        XCTAssertEqual(Extractor.searchWindows(hits, in: bytes, barrier: [Array(":".utf8)]), [0...hits[1].upperBound],
+                       "without a barrier before them the windows merge from the start")
+        let unclosed = Array("“A” (B said".utf8)
+        XCTAssertEqual(Extractor.searchWindows([unclosed.count - 4..<unclosed.count], in: unclosed, barrier: barrier), [0...unclosed.count],
+                       "an unclosed parenthesis lets the search start at the beginning")
+    }
+
+    func testBarrierKeyNeedsAFilterAndNoParentheses() throws {
+        let rule = { (id: String, barrier: String, pattern: String) in
+            "  - id: \(id)\n    phase: statement\n    barrier: '\(barrier)'\n    pattern: '\(pattern)'\n    examples:\n      - match: 'Ann said hi'\n"
+        }
+        let dir = try folder(["r.yml": "schema: 1\nrules:\n" + rule("ok", "“”;", #"(?<speaker>\p{Lu}\w+)\s+(?<cue>said)\s+(?<content>\w+)"#)
+                                + rule("no-filter", ";", #"(?<speaker>\p{Lu}\w+)\s+(?<cue>said)?\s*(?<content>\w+)"#)
+                                + rule("parenthesis", "(", #"(?<speaker>\p{Lu}\w+)\s+(?<cue>said)\s+(?<content>\w+)"#)])
+        let set = RuleLoader().load(folders: [dir.path])
+        XCTAssertEqual(try XCTUnwrap(set.rule(id: "ok")).barrier, [Array("“".utf8), Array("”".utf8), Array(";".utf8)])
+        XCTAssertNil(set.rule(id: "no-filter"))
+        XCTAssertNil(set.rule(id: "parenthesis"))
+        XCTAssertEqual(set.problems.filter { $0.message.contains("barrier") }.count, 2, "\(set.problems)")
+        // The speaker after a quotation is still found; a speaker inside it is not searched for.
+        let docs = [Document(id: "", path: "t.txt", format: .text, bytes: 0, text: "“Bo said no,” Ann said yes.")]
+        XCTAssertEqual(Analyzer(rules: set).analyze(documents: docs).statements.map(\.speaker.mention), ["Ann"])
+    }
+
     func testRuleSetSharesOneFilterAmongRulesWithTheSameCue() throws {
         let rule = { (id: String, pattern: String) in
             "  - id: \(id)\n    phase: statement\n    pattern: '\(pattern)'\n    examples:\n      - match: 'Ann said hi'\n"

@@ -107,51 +107,59 @@ public struct Extractor: Sendable {
         // Statement and hedge phases. A rule whose cue group is mandatory runs only on sentences
         // where that group alone matches (one cheap pass per distinct cue pattern and sentence),
         // and its matches must start before the end of the last such cue: the search stops there.
+        // A rule with a barrier starts its search only after the last barrier character before a cue.
         var candidates: [Candidate] = []
-        let unknown = -2, absent = -1
-        var cueEnd = [Int](repeating: unknown, count: rules.cueFilters.count)
+        var cueHits = [[Range<Int>]?](repeating: nil, count: rules.cueFilters.count)
         for (i, sentence) in seg.sentences.enumerated() where !skipped[i] || bareHeading[i] {
             let subject = text.slice(sentence.range)
-            for k in cueEnd.indices { cueEnd[k] = unknown }
+            for k in cueHits.indices { cueHits[k] = nil }
             let headline = sentence.isHeading || i == 0
             for (r, rule) in phaseRules.enumerated()
             where (hasCue[i] || !rule.usesPrefilter) && (rule.readsHeadings ? headline : !bareHeading[i]) {
-                var startLimit: Int? = nil
+                var windows = [0...subject.bytes.count]
+                var limited = false
                 if let f = filterOfRule[r] {
-                    if cueEnd[f] == unknown {
+                    if cueHits[f] == nil {
                         let filter = rules.cueFilters[f]
                         do {
-                            cueEnd[f] = try timed(filterLabels[f], phase: "filter") {
-                                try filter.lastMatchEnd(in: subject, scratch: scratch)
-                            } ?? absent
+                            cueHits[f] = try timed(filterLabels[f], phase: "filter") { () throws -> [Range<Int>]? in
+                                let hits = try filter.matchRanges(in: subject, scratch: scratch)
+                                return hits.isEmpty ? nil : hits
+                            } ?? []
                         } catch {
-                            cueEnd[f] = subject.bytes.count  // A filter that hits the match limit lets the rule run.
+                            cueHits[f] = [0..<subject.bytes.count]  // A filter that hits the match limit lets the rule run.
                         }
                     }
-                    if cueEnd[f] == absent { continue }
-                    startLimit = cueEnd[f]
+                    let hits = cueHits[f] ?? []
+                    guard let last = hits.last else { continue }
+                    windows = rule.barrier.isEmpty ? [0...last.upperBound] : Extractor.searchWindows(hits, in: subject.bytes, barrier: rule.barrier)
+                    limited = true
                 }
                 var position = 0
                 var guardCount = 0
-                while position <= (startLimit ?? subject.bytes.count), guardCount < 64 {
-                    guardCount += 1
-                    let found: PatternMatch?
-                    do {
-                        found = try first(rule, in: subject, from: position, startLimit: startLimit, newSubject: guardCount == 1, scratch: scratch)
-                    } catch {
-                        warnings.append(limitWarning(rule, document, sentence.range.lowerBound + position, error))
-                        break
+                windows: for window in windows {
+                    position = max(position, window.lowerBound)
+                    while position <= window.upperBound, guardCount < 64 {
+                        guardCount += 1
+                        let found: PatternMatch?
+                        do {
+                            found = try first(rule, in: subject, from: position, startLimit: limited ? window.upperBound : nil,
+                                              newSubject: guardCount == 1, scratch: scratch)
+                        } catch {
+                            warnings.append(limitWarning(rule, document, sentence.range.lowerBound + position, error))
+                            break windows
+                        }
+                        guard let m = found else { continue windows }
+                        let base = sentence.range.lowerBound
+                        var groups: [String: Range<Int>] = [:]
+                        for name in Extractor.groupNames {
+                            if let r = m.range(named: name), !r.isEmpty { groups[name] = (r.lowerBound + base)..<(r.upperBound + base) }
+                        }
+                        let whole = (m.range.lowerBound + base)..<(m.range.upperBound + base)
+                        candidates.append(Candidate(rule: rule, sentenceIndex: i, whole: whole, groups: groups))
+                        let cueEnd = (m.range(named: "cue") ?? m.range).upperBound
+                        position = cueEnd > position ? cueEnd : subject.nextCharacterBoundary(after: position)
                     }
-                    guard let m = found else { break }
-                    let base = sentence.range.lowerBound
-                    var groups: [String: Range<Int>] = [:]
-                    for name in Extractor.groupNames {
-                        if let r = m.range(named: name), !r.isEmpty { groups[name] = (r.lowerBound + base)..<(r.upperBound + base) }
-                    }
-                    let whole = (m.range.lowerBound + base)..<(m.range.upperBound + base)
-                    candidates.append(Candidate(rule: rule, sentenceIndex: i, whole: whole, groups: groups))
-                    let cueEnd = (m.range(named: "cue") ?? m.range).upperBound
-                    position = cueEnd > position ? cueEnd : subject.nextCharacterBoundary(after: position)
                 }
             }
         }
@@ -210,6 +218,38 @@ public struct Extractor: Sendable {
     public func holdsCue(_ subject: UTF8Text, scratch: MatchScratch) -> Bool {
         guard let prefilter = rules.prefilter else { return false }
         return (try? prefilter.firstMatch(in: subject, scratch: scratch)) != nil
+    }
+
+    /// Where a rule with a barrier may start a match: for each cue hit, from just after the last
+    /// barrier character before it (a parenthesised stretch is passed over whole; an unclosed
+    /// parenthesis lets the search start at the beginning) to the hit's end. Merged, in order.
+    static func searchWindows(_ hits: [Range<Int>], in bytes: [UInt8], barrier: [[UInt8]]) -> [ClosedRange<Int>] {
+        let open = UInt8(ascii: "("), close = UInt8(ascii: ")")
+        func searchStart(before offset: Int) -> Int {
+            var i = offset
+            while i > 0 {
+                let b = bytes[i - 1]
+                if b == close {
+                    guard let opening = bytes[..<(i - 1)].lastIndex(of: open) else { return 0 }
+                    i = opening
+                    continue
+                }
+                if b == open { return 0 }
+                for mark in barrier where mark.count <= i && bytes[(i - mark.count)..<i].elementsEqual(mark) { return i }
+                i -= 1
+            }
+            return 0
+        }
+        let windows = hits.map { searchStart(before: $0.lowerBound)...$0.upperBound }.sorted { $0.lowerBound < $1.lowerBound }
+        var merged: [ClosedRange<Int>] = []
+        for window in windows {
+            if let last = merged.last, window.lowerBound <= last.upperBound {
+                merged[merged.count - 1] = last.lowerBound...max(last.upperBound, window.upperBound)
+            } else {
+                merged.append(window)
+            }
+        }
+        return merged
     }
 
     /// Two candidates conflict when their cues overlap, or one's speaker overlaps the other's cue.

@@ -6,10 +6,14 @@
 public struct PatternExpander: Sendable {
     public let macros: [String: String]
     public let lexicons: [String: [String]]
+    /// Each lexicon as the alternation `{{@name}}` inserts, built once: the macros insert the same
+    /// lexicons into many rules.
+    let alternations: [String: String]
 
     public init(macros: [String: String], lexicons: [String: [String]]) {
         self.macros = macros
         self.lexicons = lexicons
+        self.alternations = lexicons.filter { !$0.value.isEmpty }.mapValues { "(?:\(PatternExpander.alternation($0)))" }
     }
 
     /// A reference that could not be expanded.
@@ -54,8 +58,8 @@ public struct PatternExpander: Sendable {
                 var replacement: [UInt8]? = nil
                 if name.hasPrefix("@") {
                     let lexName = String(name.dropFirst())
-                    if let entries = lexicons[lexName], !entries.isEmpty {
-                        replacement = Array("(?:\(PatternExpander.alternation(entries)))".utf8)
+                    if let alternation = alternations[lexName] {
+                        replacement = Array(alternation.utf8)
                     } else {
                         failures.append(Failure(offset: at, message: "unknown lexicon '\(lexName)'\(inMacro): no lexicons/\(lexName).txt in any rule folder"))
                     }

@@ -97,6 +97,147 @@ public enum RequiredGroup {
         return String(decoding: bytes[t.bodyStart..<t.end], as: UTF8.self)
     }
 
+    /// `body` with the optional groups that open each of its top-level alternatives left out:
+    /// `(?:did\s+not\s+)?(?:said|told)` becomes `(?:said|told)`. Whatever the original matches
+    /// contains a match of the result, at or after the same start, so as a filter the result
+    /// passes the same sentences and its last match ends no earlier than the cue it stands for
+    /// starts; it is cheaper, since the engine no longer tries the optional part at every
+    /// position. Returns `body` unchanged when nothing can be left out, when an alternative would
+    /// become empty, or when the pattern refers to groups (back references, subroutines,
+    /// conditions), where leaving a group out could change what the rest means.
+    public static func withoutOptionalPrefixes(_ body: String, extended: Bool) -> String {
+        let bytes = Array(body.utf8)
+        let references = ["\\k", "\\g", "(?P", "(?(", "(?&", "(?R", "(?+", "(?-"] + (1...9).map { "\\\($0)" } + (0...9).map { "(?\($0)" }
+        if references.contains(where: { contains($0, in: bytes) }) { return body }
+        // Top-level alternatives: (start, end) byte ranges.
+        var branches: [Range<Int>] = []
+        var branchStart = 0
+        var depth = 0
+        var i = 0
+        while i < bytes.count {
+            let next = skipAtom(bytes, at: i, extended: extended)
+            if next == i + 1 {
+                switch bytes[i] {
+                case UInt8(ascii: "("): depth += 1
+                case UInt8(ascii: ")"): depth -= 1
+                case UInt8(ascii: "|") where depth == 0:
+                    branches.append(branchStart..<i)
+                    branchStart = i + 1
+                default: break
+                }
+            }
+            i = next
+        }
+        guard depth == 0 else { return body }
+        branches.append(branchStart..<bytes.count)
+        var changed = false
+        var pieces: [String] = []
+        for branch in branches {
+            var start = branch.lowerBound
+            var cut = start
+            while true {
+                var j = start
+                if extended { j = skipSpaceAndComments(bytes, from: j, to: branch.upperBound) }
+                guard j < branch.upperBound, bytes[j] == UInt8(ascii: "("), !matches(Array("(*".utf8), in: bytes, at: j),
+                      let close = closingParenthesis(bytes, openingAt: j, extended: extended), close < branch.upperBound,
+                      isOptionalQuantifier(bytes, after: close + 1, extended: extended),
+                      let afterQuantifier = quantifierEnd(bytes, after: close + 1, extended: extended) else { break }
+                start = afterQuantifier
+                cut = afterQuantifier
+            }
+            let rest = String(decoding: bytes[cut..<branch.upperBound], as: UTF8.self)
+            let restIsEmpty = extended ? skipSpaceAndComments(bytes, from: cut, to: branch.upperBound) >= branch.upperBound : cut >= branch.upperBound
+            if cut > branch.lowerBound && !restIsEmpty {
+                changed = true
+                pieces.append(rest)
+            } else {
+                pieces.append(String(decoding: bytes[branch], as: UTF8.self))
+            }
+        }
+        return changed ? pieces.joined(separator: "|") : body
+    }
+
+    /// The index after one atom of pattern text starting at `index`: an escape (`\x`, `\Q…\E`),
+    /// a whole character class, an extended-mode comment, or else a single byte.
+    static func skipAtom(_ bytes: [UInt8], at index: Int, extended: Bool) -> Int {
+        let b = bytes[index]
+        if b == UInt8(ascii: "\\") {
+            if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "Q") {
+                var j = index + 2
+                while j + 1 < bytes.count, !(bytes[j] == UInt8(ascii: "\\") && bytes[j + 1] == UInt8(ascii: "E")) { j += 1 }
+                return min(bytes.count, j + 2)
+            }
+            return min(bytes.count, index + 2)
+        }
+        if b == UInt8(ascii: "[") {
+            var j = index + 1
+            if j < bytes.count, bytes[j] == UInt8(ascii: "^") { j += 1 }
+            if j < bytes.count, bytes[j] == UInt8(ascii: "]") { j += 1 }
+            while j < bytes.count {
+                if bytes[j] == UInt8(ascii: "\\") { j += 2; continue }
+                if bytes[j] == UInt8(ascii: "["), j + 1 < bytes.count, bytes[j + 1] == UInt8(ascii: ":"),
+                   let close = find(Array(":]".utf8), in: bytes, from: j + 2) { j = close + 2; continue }
+                if bytes[j] == UInt8(ascii: "]") { return j + 1 }
+                j += 1
+            }
+            return bytes.count
+        }
+        if extended && b == UInt8(ascii: "#") {
+            var j = index
+            while j < bytes.count, bytes[j] != UInt8(ascii: "\n") { j += 1 }
+            return max(j, index + 1)
+        }
+        return index + 1
+    }
+
+    /// The index of the `)` that closes the group opened at `index`, or nil.
+    static func closingParenthesis(_ bytes: [UInt8], openingAt index: Int, extended: Bool) -> Int? {
+        var depth = 0
+        var i = index
+        while i < bytes.count {
+            let next = skipAtom(bytes, at: i, extended: extended)
+            if next == i + 1 {
+                if bytes[i] == UInt8(ascii: "(") { depth += 1 }
+                if bytes[i] == UInt8(ascii: ")") {
+                    depth -= 1
+                    if depth == 0 { return i }
+                }
+            }
+            i = next
+        }
+        return nil
+    }
+
+    /// The index after the quantifier (and its lazy `?` or possessive `+` mark) that starts at or
+    /// after `index` (past white space in extended mode), or nil when none is there.
+    static func quantifierEnd(_ bytes: [UInt8], after index: Int, extended: Bool) -> Int? {
+        var j = extended ? skipSpaceAndComments(bytes, from: index, to: bytes.count) : index
+        guard j < bytes.count else { return nil }
+        switch bytes[j] {
+        case UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "+"): j += 1
+        case UInt8(ascii: "{"):
+            guard let close = bytes[j...].firstIndex(of: UInt8(ascii: "}")) else { return nil }
+            j = close + 1
+        default: return nil
+        }
+        if j < bytes.count, bytes[j] == UInt8(ascii: "?") || bytes[j] == UInt8(ascii: "+") { j += 1 }
+        return j
+    }
+
+    /// The first index at or after `index` (before `end`) that is not white space or a `#` comment.
+    static func skipSpaceAndComments(_ bytes: [UInt8], from index: Int, to end: Int) -> Int {
+        var j = index
+        while j < end {
+            if [9, 10, 13, 32].contains(bytes[j]) { j += 1; continue }
+            if bytes[j] == UInt8(ascii: "#") {
+                while j < end, bytes[j] != 10 { j += 1 }
+                continue
+            }
+            break
+        }
+        return j
+    }
+
     /// Whether a quantifier that allows zero repetitions (`?`, `*`, `{0…}`, `{,…}`) starts at `index`.
     static func isOptionalQuantifier(_ bytes: [UInt8], after index: Int, extended: Bool) -> Bool {
         var j = index
@@ -116,6 +257,11 @@ public enum RequiredGroup {
         guard index + needle.count <= bytes.count else { return false }
         for k in 0..<needle.count where bytes[index + k] != needle[k] { return false }
         return true
+    }
+
+    /// Whether `needle` occurs in `bytes` (a plain byte search, cheaper than Foundation's).
+    static func contains(_ needle: String, in bytes: [UInt8]) -> Bool {
+        find(Array(needle.utf8), in: bytes, from: 0) != nil
     }
 
     static func find(_ needle: [UInt8], in bytes: [UInt8], from index: Int) -> Int? {

@@ -76,13 +76,19 @@ public final class Rule: @unchecked Sendable {
     /// The rule's `cue` group compiled on its own, when every match must contain it: the extractor
     /// runs the whole rule only on sentences where this cheap pattern matches (see `RequiredGroup`).
     public let cueFilter: CompiledPattern?
+    /// Characters (as UTF-8 bytes of each) that never stand between the start of a match and its
+    /// cue, outside parentheses (`barrier:`): the extractor starts the search for a match only
+    /// after the last such character before a cue of the filter.
+    public let barrier: [[UInt8]]
 
     init(id: String, phase: RulePhase, priority: Int, description: String, pattern: String, expandedPattern: String,
          compiled: CompiledPattern, settings: [String: String], insideQuotes: Bool, message: String?,
-         examples: [RuleExample], location: SourceLocation, order: Int, usesPrefilter: Bool, cueFilter: CompiledPattern? = nil, readsHeadings: Bool = false) {
+         examples: [RuleExample], location: SourceLocation, order: Int, usesPrefilter: Bool, cueFilter: CompiledPattern? = nil,
+         readsHeadings: Bool = false, barrier: [[UInt8]] = []) {
         self.usesPrefilter = usesPrefilter
         self.readsHeadings = readsHeadings
         self.cueFilter = cueFilter
+        self.barrier = barrier
         self.id = id; self.phase = phase; self.priority = priority; self.description = description
         self.pattern = pattern; self.expandedPattern = expandedPattern; self.compiled = compiled
         self.settings = settings; self.insideQuotes = insideQuotes; self.message = message

@@ -11,7 +11,8 @@ public struct RuleLoader {
     public static let schemaVersion = 1
     static let fileKeys: Set<String> = ["schema", "macros", "rules", "description"]
     static let ruleKeys: Set<String> = ["id", "phase", "priority", "description", "pattern", "flags", "set",
-                                        "inside_quotes", "message", "examples", "enabled", "prefilter", "filter", "headings"]
+                                        "inside_quotes", "message", "examples", "enabled", "prefilter", "filter", "headings",
+                                        "barrier"]
     static let exampleKeys: Set<String> = ["match", "no_match", "gap", "expect", "note"]
     static let settingKeys: Set<String> = ["kind", "stance", "speaker_type", "channel", "speaker", "via", "signal",
                                            "role", "content", "quantity"]
@@ -229,6 +230,20 @@ public struct RuleLoader {
         } else {
             cueFilter = RuleLoader.cueFilter(expansion.text, options: options)
         }
+        var barrier: [[UInt8]] = []
+        if let barrierNode = map["barrier"] {
+            let characters = barrierNode.string ?? ""
+            barrier = characters.unicodeScalars.map { Array(String($0).utf8) }
+            if barrier.isEmpty || characters.unicodeScalars.contains(where: { "()".unicodeScalars.contains($0) }) {
+                problems.append(RuleProblem(.error, RuleLoader.location(barrierNode, path), rule: id,
+                                            "'barrier' must be a non-empty string of characters other than parentheses"))
+                ok = false
+            } else if cueFilter == nil {
+                problems.append(RuleProblem(.error, RuleLoader.location(barrierNode, path), rule: id,
+                                            "'barrier' needs a filter: a mandatory cue group or a 'filter' key"))
+                ok = false
+            }
+        }
         let examples = readExamples(map["examples"], ruleID: id, path: path, problems: &problems, ok: &ok)
         if examples.isEmpty {
             problems.append(RuleProblem(.warning, here, rule: id, "rule has no examples; add sentences that must and must not match"))
@@ -238,7 +253,7 @@ public struct RuleLoader {
                     pattern: pattern, expandedPattern: expansion.text, compiled: compiled, settings: settings,
                     insideQuotes: map["inside_quotes"]?.bool ?? false, message: message, examples: examples,
                     location: here, order: order, usesPrefilter: map["prefilter"]?.bool ?? true,
-                    cueFilter: cueFilter, readsHeadings: map["headings"]?.bool ?? false)
+                    cueFilter: cueFilter, readsHeadings: map["headings"]?.bool ?? false, barrier: barrier)
     }
 
     private func readExamples(_ node: Node?, ruleID: String, path: String, problems: inout [RuleProblem], ok: inout Bool) -> [RuleExample] {
@@ -346,12 +361,17 @@ public struct RuleLoader {
     /// The rule's mandatory `cue` group as a pattern of its own, or nil when the group may be
     /// skipped or does not compile alone (it calls a subroutine defined elsewhere, say). Inline
     /// caseless or dot-all settings anywhere in the rule widen the filter, so it never rejects a
-    /// sentence the rule could match.
+    /// sentence the rule could match. Optional groups that open the cue ("did not" before "say")
+    /// are left out of the filter: it then passes the same sentences at a lower cost.
     static func cueFilter(_ pattern: String, options: PatternOptions) -> CompiledPattern? {
-        guard let body = RequiredGroup.text(ofGroup: "cue", in: pattern, extended: options.contains(.extended)) else { return nil }
+        let extended = options.contains(.extended)
+        guard let body = RequiredGroup.text(ofGroup: "cue", in: pattern, extended: extended) else { return nil }
         var filterOptions = RuleLoader.filterOptions(options)
-        if pattern.contains("(?i") { filterOptions.insert(.caseless) }
-        if pattern.contains("(?s") { filterOptions.insert(.dotAll) }
+        let patternBytes = Array(pattern.utf8)
+        if RequiredGroup.contains("(?i", in: patternBytes) { filterOptions.insert(.caseless) }
+        if RequiredGroup.contains("(?s", in: patternBytes) { filterOptions.insert(.dotAll) }
+        let shorter = RequiredGroup.withoutOptionalPrefixes(body, extended: extended)
+        if shorter != body, let filter = try? CompiledPattern(shorter, options: filterOptions) { return filter }
         return try? CompiledPattern(body, options: filterOptions)
     }
 
