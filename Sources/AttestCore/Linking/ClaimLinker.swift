@@ -287,7 +287,9 @@ public struct ClaimLinker: Sendable {
             guard !paragraphs.isEmpty else { continue }
             var counts: [Int: Int] = [:]
             for p in paragraphs { if let e = firstDoc[p] { counts[e, default: 0] += 1 } }
-            if let (best, n) = counts.max(by: { $0.value < $1.value }), Double(n) >= 0.8 * Double(paragraphs.count) {
+            // Ties go to the earlier document, whatever order the dictionary yields.
+            if let (best, n) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }),
+               Double(n) >= 0.8 * Double(paragraphs.count) {
                 result[d] = result[best] ?? best
             }
             for p in paragraphs where firstDoc[p] == nil { firstDoc[p] = d }
@@ -312,7 +314,11 @@ public struct ClaimLinker: Sendable {
         var df: [String: Int] = [:]
         for f in features { for t in f.terms { df[t, default: 0] += 1 } }
         // Smoothed so that in a small corpus a term shared by two statements still weighs.
-        func idf(_ t: String) -> Double { log((Double(n) + 10) / (Double(df[t] ?? 0) + 0.5)) }
+        // Rounded to a multiple of 2^-20 so that sums of weights are exact in any order: sets and
+        // dictionaries iterate in a different order in every process, and the result must not change.
+        func idf(_ t: String) -> Double {
+            (log((Double(n) + 10) / (Double(df[t] ?? 0) + 0.5)) * 1_048_576).rounded() / 1_048_576
+        }
         func weight(_ s: Set<String>) -> Double { s.reduce(0) { $0 + idf($1) } }
         let weights = features.map { weight($0.terms) }
         func similarity(_ i: Int, _ j: Int) -> Double {
