@@ -155,6 +155,9 @@ struct RulesShowCommand: ParsableCommand {
         if rule.insideQuotes { out += "  inside_quotes: true\n" }
         if !rule.usesPrefilter { out += "  prefilter: false\n" }
         if rule.readsHeadings { out += "  headings:  true\n" }
+        if !rule.barrier.isEmpty {
+            out += "  barrier:   " + rule.barrier.map { String(decoding: $0, as: UTF8.self) }.joined() + "\n"
+        }
         if let message = rule.message { out += "  message:   \(message)\n" }
         let groups = rule.compiled.groupNumbers.sorted { $0.value < $1.value }.map(\.key)
         out += "  groups:    \(groups.isEmpty ? "(none)" : groups.joined(separator: ", "))\n"
@@ -162,7 +165,7 @@ struct RulesShowCommand: ParsableCommand {
         out += "expanded pattern (\(rule.expandedPattern.utf8.count) bytes, extended mode unless no_extended):\n"
         out += indent(rule.expandedPattern.trimmingCharacters(in: .newlines)) + "\n"
         if let filter = rule.cueFilter {
-            out += "cue filter (the cue group alone; the rule runs only where it matches, and its matches start before the last one ends):\n"
+            out += "cue filter (the rule's filter key, or its cue group without the optional parts that open it; the rule runs only where it matches, and its matches start before the last one ends):\n"
             out += indent(filter.source.trimmingCharacters(in: .newlines)) + "\n"
         } else if [.statement, .hedge].contains(rule.phase) {
             out += "cue filter: none (the cue group is optional, inside an alternation, or does not compile alone)\n"

@@ -69,6 +69,11 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertFalse(expanded.contains("{{"), "macros and lexicons are expanded")
         XCTAssertTrue(expanded.contains("quipped"), "the newcomer's lexicon entry is merged into speech-verbs")
         XCTAssertTrue(result.stdout.contains("match: '\(interview)'"), result.stdout)
+        // A default speaker-first rule shows its barrier and the filter it runs behind.
+        let speakerFirst = try runAttest(["rules", "show", "speaker-cue-content"])
+        XCTAssertEqual(speakerFirst.status, 0, speakerFirst.stderr)
+        XCTAssertTrue(speakerFirst.stdout.contains("barrier:   ;:“”\""), speakerFirst.stdout)
+        XCTAssertTrue(speakerFirst.stdout.contains("cue filter (the rule's filter key"), speakerFirst.stdout)
         let missing = try runAttest(["rules", "show", "no-such-rule"])
         XCTAssertNotEqual(missing.status, 0)
         XCTAssertTrue(missing.stderr.contains("no rule 'no-such-rule'"), missing.stderr)
