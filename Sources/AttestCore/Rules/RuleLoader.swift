@@ -117,8 +117,20 @@ public struct RuleLoader {
         }
         for (alias, canonical) in extraAliases { entities.canonicalByAlias[EntityLexicon.fold(alias)] = canonical }
         let prefilter = RuleLoader.buildPrefilter(lexicons: lexicons)
-        return RuleSet(rules: rules, lexicons: lexicons, macros: macros.mapValues(\.body), entities: entities,
-                       problems: problems, folders: folders, prefilter: prefilter)
+        let ruleSet = RuleSet(rules: rules, lexicons: lexicons, macros: macros.mapValues(\.body), entities: entities,
+                              problems: problems, folders: folders, prefilter: prefilter)
+        RuleLoader.compileJIT(ruleSet)
+        return ruleSet
+    }
+
+    /// JIT-compiles the patterns that run: every rule's, the distinct cue filters and the prefilter
+    /// (a filter that duplicates another, or of a phase that runs no filters, is never matched). The
+    /// patterns are independent, so they compile in parallel; this is most of the start-up time.
+    static func compileJIT(_ ruleSet: RuleSet) {
+        let patterns = ruleSet.rules.map(\.compiled) + ruleSet.cueFilters + (ruleSet.prefilter.map { [$0] } ?? [])
+        // Largest first, so one long compile does not finish last on its own.
+        let bySize = patterns.sorted { $0.source.utf8.count > $1.source.utf8.count }
+        DispatchQueue.concurrentPerform(iterations: bySize.count) { bySize[$0].compileJIT() }
     }
 
     private func buildRule(_ map: Node.Mapping, node: Node, path: String, fileLines: [String], expander: PatternExpander,
@@ -187,7 +199,7 @@ public struct RuleLoader {
         }
         let compiled: CompiledPattern
         do {
-            compiled = try CompiledPattern(expansion.text, options: options)
+            compiled = try CompiledPattern(expansion.text, options: options, jit: false)
         } catch let error as PatternCompileError {
             let rawOffset = expansion.rawOffset(forExpanded: error.offset)
             let loc = RuleLoader.patternLocation(patternNode, offset: rawOffset, path: path, fileLines: fileLines)
@@ -219,7 +231,7 @@ public struct RuleLoader {
                     problems.append(RuleProblem(.error, RuleLoader.location(filterNode, path), rule: id, "filter: " + failure.message))
                     ok = false
                 }
-                do { cueFilter = try CompiledPattern(filterExpansion.text, options: RuleLoader.filterOptions(options)) } catch {
+                do { cueFilter = try CompiledPattern(filterExpansion.text, options: RuleLoader.filterOptions(options), jit: false) } catch {
                     problems.append(RuleProblem(.error, RuleLoader.location(filterNode, path), rule: id, "filter does not compile: \(error)"))
                     ok = false
                 }
@@ -371,8 +383,8 @@ public struct RuleLoader {
         if RequiredGroup.contains("(?i", in: patternBytes) { filterOptions.insert(.caseless) }
         if RequiredGroup.contains("(?s", in: patternBytes) { filterOptions.insert(.dotAll) }
         let shorter = RequiredGroup.withoutOptionalPrefixes(body, extended: extended)
-        if shorter != body, let filter = try? CompiledPattern(shorter, options: filterOptions) { return filter }
-        return try? CompiledPattern(body, options: filterOptions)
+        if shorter != body, let filter = try? CompiledPattern(shorter, options: filterOptions, jit: false) { return filter }
+        return try? CompiledPattern(body, options: filterOptions, jit: false)
     }
 
     /// A filter compiles with its rule's options, less the offset limit (only the rule's own search is limited).
@@ -389,7 +401,7 @@ public struct RuleLoader {
     static func buildPrefilter(lexicons: [String: [String]]) -> CompiledPattern? {
         let words = prefilterLexicons.flatMap { lexicons[$0] ?? [] }
         guard !words.isEmpty else { return nil }
-        return try? CompiledPattern(prefilterPattern(words), options: [.utf, .ucp, .caseless])
+        return try? CompiledPattern(prefilterPattern(words), options: [.utf, .ucp, .caseless], jit: false)
     }
 
     /// The prefilter's regular expression text (also what the benchmark hands to pcre2grep).
