@@ -111,8 +111,10 @@ public struct Extractor: Sendable {
         var skipped = [Bool](repeating: false, count: seg.sentences.count)
         var bareHeading = [Bool](repeating: false, count: seg.sentences.count)
         let skipRules = rules.rules(.skip)
+        // Each sentence's bytes, copied once for the skip and the statement phases.
+        let subjects = seg.sentences.map { text.slice($0.range) }
         for (i, sentence) in seg.sentences.enumerated() {
-            let subject = text.slice(sentence.range)
+            let subject = subjects[i]
             if sentence.isHeading, !cueFound[i] { skipped[i] = true; bareHeading[i] = headingRulesExist; continue }
             for rule in skipRules {
                 do {
@@ -129,12 +131,14 @@ public struct Extractor: Sendable {
         var candidates: [Candidate] = []
         var cueHits = [[Range<Int>]?](repeating: nil, count: rules.cueFilters.count)
         for (i, sentence) in seg.sentences.enumerated() where !skipped[i] || bareHeading[i] {
-            let subject = text.slice(sentence.range)
+            let subject = subjects[i]
             for k in cueHits.indices { cueHits[k] = nil }
             let headline = sentence.isHeading || i == 0
             for (r, rule) in phaseRules.enumerated()
             where (hasCue[i] || !rule.usesPrefilter) && (rule.readsHeadings ? headline : !bareHeading[i]) {
-                var windows = [0...subject.bytes.count]
+                // One window in the common case, kept out of an array (no allocation per rule and sentence).
+                var window = 0...subject.bytes.count
+                var barrierWindows: [ClosedRange<Int>]? = nil
                 var limited = false
                 if let f = filterOfRule[r] {
                     if cueHits[f] == nil {
@@ -150,12 +154,17 @@ public struct Extractor: Sendable {
                     }
                     let hits = cueHits[f] ?? []
                     guard let last = hits.last else { continue }
-                    windows = rule.barrier.isEmpty ? [0...last.upperBound] : Extractor.searchWindows(hits, in: subject.bytes, barrier: rule.barrier)
+                    if rule.barrier.isEmpty {
+                        window = 0...last.upperBound
+                    } else {
+                        barrierWindows = Extractor.searchWindows(hits, in: subject.bytes, barrier: rule.barrier)
+                    }
                     limited = true
                 }
                 var position = 0
                 var guardCount = 0
-                windows: for window in windows {
+                windows: for w in 0..<(barrierWindows?.count ?? 1) {
+                    if let barrierWindows { window = barrierWindows[w] }
                     position = max(position, window.lowerBound)
                     while position <= window.upperBound, guardCount < 64 {
                         guardCount += 1

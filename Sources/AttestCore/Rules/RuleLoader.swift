@@ -102,7 +102,7 @@ public struct RuleLoader {
                 problems.append(RuleProblem(.error, RuleLoader.location(list, path), "'rules' must be a list"))
                 continue
             }
-            let fileLines = text.components(separatedBy: "\n")
+            let fileLines = FileLines(text)
             for item in seq {
                 guard let map = item.mapping else {
                     problems.append(RuleProblem(.error, RuleLoader.location(item, path), "each rule is a mapping with at least 'id', 'phase' and 'pattern'"))
@@ -133,7 +133,7 @@ public struct RuleLoader {
         DispatchQueue.concurrentPerform(iterations: bySize.count) { bySize[$0].compileJIT() }
     }
 
-    private func buildRule(_ map: Node.Mapping, node: Node, path: String, fileLines: [String], expander: PatternExpander,
+    private func buildRule(_ map: Node.Mapping, node: Node, path: String, fileLines: FileLines, expander: PatternExpander,
                            order: Int, seen: inout [String: SourceLocation], problems: inout [RuleProblem]) -> Rule? {
         let here = RuleLoader.location(node, path)
         var ok = true
@@ -193,7 +193,7 @@ public struct RuleLoader {
         if phase == .statement || phase == .hedge { options.insert(.useOffsetLimit) }
         let expansion = expander.expand(pattern)
         for failure in expansion.failures {
-            let loc = RuleLoader.patternLocation(patternNode, offset: failure.offset, path: path, fileLines: fileLines)
+            let loc = RuleLoader.patternLocation(patternNode, offset: failure.offset, path: path, fileLines: fileLines.lines)
             problems.append(RuleProblem(.error, loc, rule: id, failure.message))
             ok = false
         }
@@ -202,7 +202,7 @@ public struct RuleLoader {
             compiled = try CompiledPattern(expansion.text, options: options, jit: false)
         } catch let error as PatternCompileError {
             let rawOffset = expansion.rawOffset(forExpanded: error.offset)
-            let loc = RuleLoader.patternLocation(patternNode, offset: rawOffset, path: path, fileLines: fileLines)
+            let loc = RuleLoader.patternLocation(patternNode, offset: rawOffset, path: path, fileLines: fileLines.lines)
             problems.append(RuleProblem(.error, loc, rule: id, "pattern does not compile: \(error.message)"))
             return nil
         } catch {
@@ -486,4 +486,13 @@ public struct RuleLoader {
         }
         return row[y.count]
     }
+}
+
+/// A rule file's lines, split only when a problem needs a column (most loads report none).
+final class FileLines {
+    private let text: String
+    /// The lines, split at "\n" on first use.
+    lazy var lines: [String] = text.components(separatedBy: "\n")
+
+    init(_ text: String) { self.text = text }
 }
