@@ -38,8 +38,8 @@ public struct PatternCompileError: Error, CustomStringConvertible, Sendable {
 
 /// A regular expression compiled (and JIT-compiled where available) by PCRE2.
 ///
-/// Compiled patterns are immutable and may be shared across threads; matching state lives in a
-/// per-thread ``MatchScratch``.
+/// Compiled patterns may be shared across threads once compiled (call ``compileJIT()`` on a pattern
+/// made with `jit: false` before sharing it); matching state lives in a per-thread ``MatchScratch``.
 public final class CompiledPattern: @unchecked Sendable {
     /// The pattern text as given.
     public let source: String
@@ -50,11 +50,14 @@ public final class CompiledPattern: @unchecked Sendable {
     /// Number of capturing groups.
     public let captureCount: Int
     /// Whether PCRE2 JIT-compiled the pattern.
-    public let isJITCompiled: Bool
+    public private(set) var isJITCompiled = false
+    /// Whether ``compileJIT()`` ran (successfully or not).
+    private var jitAttempted = false
 
     let code: OpaquePointer
 
-    /// Compiles `pattern`; throws ``PatternCompileError`` with PCRE2's message and offset.
+    /// Compiles `pattern`; throws ``PatternCompileError`` with PCRE2's message and offset. With
+    /// `jit: false` the pattern is left to the interpreter until ``compileJIT()`` is called.
     public init(_ pattern: String, options: PatternOptions = .unicode, jit: Bool = true) throws {
         var errorCode: Int32 = 0
         var errorOffset: Int = 0
@@ -69,15 +72,20 @@ public final class CompiledPattern: @unchecked Sendable {
         self.code = compiled
         self.source = pattern
         self.options = options
-        var jitted = false
-        if jit {
-            jitted = pcre2_jit_compile_8(compiled, 0x1 /* PCRE2_JIT_COMPLETE */) == 0
-        }
-        self.isJITCompiled = jitted
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, 4 /* CAPTURECOUNT */, &count)
         self.captureCount = Int(count)
         self.groupNumbers = CompiledPattern.readNameTable(compiled)
+        if jit { compileJIT() }
+    }
+
+    /// JIT-compiles the pattern (once; later calls do nothing). Not thread-safe: call it before the
+    /// pattern is shared, or from one thread per pattern. Different patterns may be JIT-compiled in
+    /// parallel.
+    public func compileJIT() {
+        guard !jitAttempted else { return }
+        jitAttempted = true
+        isJITCompiled = pcre2_jit_compile_8(code, 0x1 /* PCRE2_JIT_COMPLETE */) == 0
     }
 
     deinit { pcre2_code_free_8(code) }

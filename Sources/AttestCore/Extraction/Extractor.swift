@@ -6,8 +6,20 @@ public struct Candidate: Sendable {
     public let sentenceIndex: Int
     public let whole: Range<Int>
     public let groups: [String: Range<Int>]
+    /// The `cue` group, or the whole match when it has none (read once: sorting and overlap
+    /// checks use it many times).
+    public let cue: Range<Int>
+    /// The `speaker` group, if set.
+    public let speaker: Range<Int>?
 
-    public var cue: Range<Int> { groups["cue"] ?? whole }
+    public init(rule: Rule, sentenceIndex: Int, whole: Range<Int>, groups: [String: Range<Int>]) {
+        self.rule = rule
+        self.sentenceIndex = sentenceIndex
+        self.whole = whole
+        self.groups = groups
+        self.cue = groups["cue"] ?? whole
+        self.speaker = groups["speaker"]
+    }
 }
 
 /// What happened to each candidate, for `attest explain`.
@@ -30,6 +42,9 @@ public struct Extractor: Sendable {
     let phaseRules: [Rule]
     /// For each of `phaseRules`, its index in `rules.cueFilters` (nil: the rule has no filter).
     let filterOfRule: [Int?]
+    /// For each of `phaseRules`, which of `groupNames` its pattern has, with their group numbers
+    /// (looked up once here rather than by name for every match).
+    let groupsOfRule: [[(name: String, number: Int)]]
     /// For each cue filter, the name it is profiled under: the first rule it serves.
     let filterLabels: [String]
     /// The stance, channel and date rules, highest priority first (sorted once, not per statement).
@@ -45,6 +60,9 @@ public struct Extractor: Sendable {
         let filterOfRule = phaseRules.map { rules.cueFilterIndex[$0.order] }
         self.phaseRules = phaseRules
         self.filterOfRule = filterOfRule
+        groupsOfRule = phaseRules.map { rule in
+            Extractor.groupNames.compactMap { name in rule.compiled.groupNumbers[name].map { (name, $0) } }
+        }
         headingRulesExist = phaseRules.contains(where: \.readsHeadings)
         filterLabels = rules.cueFilters.indices.map { f in
             let served = zip(phaseRules, filterOfRule).filter { $0.1 == f }.map(\.0.id)
@@ -93,8 +111,10 @@ public struct Extractor: Sendable {
         var skipped = [Bool](repeating: false, count: seg.sentences.count)
         var bareHeading = [Bool](repeating: false, count: seg.sentences.count)
         let skipRules = rules.rules(.skip)
+        // Each sentence's bytes, copied once for the skip and the statement phases.
+        let subjects = seg.sentences.map { text.slice($0.range) }
         for (i, sentence) in seg.sentences.enumerated() {
-            let subject = text.slice(sentence.range)
+            let subject = subjects[i]
             if sentence.isHeading, !cueFound[i] { skipped[i] = true; bareHeading[i] = headingRulesExist; continue }
             for rule in skipRules {
                 do {
@@ -111,12 +131,14 @@ public struct Extractor: Sendable {
         var candidates: [Candidate] = []
         var cueHits = [[Range<Int>]?](repeating: nil, count: rules.cueFilters.count)
         for (i, sentence) in seg.sentences.enumerated() where !skipped[i] || bareHeading[i] {
-            let subject = text.slice(sentence.range)
+            let subject = subjects[i]
             for k in cueHits.indices { cueHits[k] = nil }
             let headline = sentence.isHeading || i == 0
             for (r, rule) in phaseRules.enumerated()
             where (hasCue[i] || !rule.usesPrefilter) && (rule.readsHeadings ? headline : !bareHeading[i]) {
-                var windows = [0...subject.bytes.count]
+                // One window in the common case, kept out of an array (no allocation per rule and sentence).
+                var window = 0...subject.bytes.count
+                var barrierWindows: [ClosedRange<Int>]? = nil
                 var limited = false
                 if let f = filterOfRule[r] {
                     if cueHits[f] == nil {
@@ -132,12 +154,17 @@ public struct Extractor: Sendable {
                     }
                     let hits = cueHits[f] ?? []
                     guard let last = hits.last else { continue }
-                    windows = rule.barrier.isEmpty ? [0...last.upperBound] : Extractor.searchWindows(hits, in: subject.bytes, barrier: rule.barrier)
+                    if rule.barrier.isEmpty {
+                        window = 0...last.upperBound
+                    } else {
+                        barrierWindows = Extractor.searchWindows(hits, in: subject.bytes, barrier: rule.barrier)
+                    }
                     limited = true
                 }
                 var position = 0
                 var guardCount = 0
-                windows: for window in windows {
+                windows: for w in 0..<(barrierWindows?.count ?? 1) {
+                    if let barrierWindows { window = barrierWindows[w] }
                     position = max(position, window.lowerBound)
                     while position <= window.upperBound, guardCount < 64 {
                         guardCount += 1
@@ -152,8 +179,8 @@ public struct Extractor: Sendable {
                         guard let m = found else { continue windows }
                         let base = sentence.range.lowerBound
                         var groups: [String: Range<Int>] = [:]
-                        for name in Extractor.groupNames {
-                            if let r = m.range(named: name), !r.isEmpty { groups[name] = (r.lowerBound + base)..<(r.upperBound + base) }
+                        for (name, number) in groupsOfRule[r] where number >= 1 && number <= m.groups.count {
+                            if let g = m.groups[number - 1], !g.isEmpty { groups[name] = (g.lowerBound + base)..<(g.upperBound + base) }
                         }
                         let whole = (m.range.lowerBound + base)..<(m.range.upperBound + base)
                         candidates.append(Candidate(rule: rule, sentenceIndex: i, whole: whole, groups: groups))
@@ -255,8 +282,8 @@ public struct Extractor: Sendable {
     /// Two candidates conflict when their cues overlap, or one's speaker overlaps the other's cue.
     static func conflicts(_ a: Candidate, _ b: Candidate) -> Bool {
         if a.cue.overlaps(b.cue) { return true }
-        if let s = a.groups["speaker"], s.overlaps(b.cue) { return true }
-        if let s = b.groups["speaker"], s.overlaps(a.cue) { return true }
+        if let s = a.speaker, s.overlaps(b.cue) { return true }
+        if let s = b.speaker, s.overlaps(a.cue) { return true }
         return false
     }
 

@@ -102,7 +102,7 @@ public struct RuleLoader {
                 problems.append(RuleProblem(.error, RuleLoader.location(list, path), "'rules' must be a list"))
                 continue
             }
-            let fileLines = text.components(separatedBy: "\n")
+            let fileLines = FileLines(text)
             for item in seq {
                 guard let map = item.mapping else {
                     problems.append(RuleProblem(.error, RuleLoader.location(item, path), "each rule is a mapping with at least 'id', 'phase' and 'pattern'"))
@@ -117,11 +117,23 @@ public struct RuleLoader {
         }
         for (alias, canonical) in extraAliases { entities.canonicalByAlias[EntityLexicon.fold(alias)] = canonical }
         let prefilter = RuleLoader.buildPrefilter(lexicons: lexicons)
-        return RuleSet(rules: rules, lexicons: lexicons, macros: macros.mapValues(\.body), entities: entities,
-                       problems: problems, folders: folders, prefilter: prefilter)
+        let ruleSet = RuleSet(rules: rules, lexicons: lexicons, macros: macros.mapValues(\.body), entities: entities,
+                              problems: problems, folders: folders, prefilter: prefilter)
+        RuleLoader.compileJIT(ruleSet)
+        return ruleSet
     }
 
-    private func buildRule(_ map: Node.Mapping, node: Node, path: String, fileLines: [String], expander: PatternExpander,
+    /// JIT-compiles the patterns that run: every rule's, the distinct cue filters and the prefilter
+    /// (a filter that duplicates another, or of a phase that runs no filters, is never matched). The
+    /// patterns are independent, so they compile in parallel; this is most of the start-up time.
+    static func compileJIT(_ ruleSet: RuleSet) {
+        let patterns = ruleSet.rules.map(\.compiled) + ruleSet.cueFilters + (ruleSet.prefilter.map { [$0] } ?? [])
+        // Largest first, so one long compile does not finish last on its own.
+        let bySize = patterns.sorted { $0.source.utf8.count > $1.source.utf8.count }
+        DispatchQueue.concurrentPerform(iterations: bySize.count) { bySize[$0].compileJIT() }
+    }
+
+    private func buildRule(_ map: Node.Mapping, node: Node, path: String, fileLines: FileLines, expander: PatternExpander,
                            order: Int, seen: inout [String: SourceLocation], problems: inout [RuleProblem]) -> Rule? {
         let here = RuleLoader.location(node, path)
         var ok = true
@@ -181,16 +193,16 @@ public struct RuleLoader {
         if phase == .statement || phase == .hedge { options.insert(.useOffsetLimit) }
         let expansion = expander.expand(pattern)
         for failure in expansion.failures {
-            let loc = RuleLoader.patternLocation(patternNode, offset: failure.offset, path: path, fileLines: fileLines)
+            let loc = RuleLoader.patternLocation(patternNode, offset: failure.offset, path: path, fileLines: fileLines.lines)
             problems.append(RuleProblem(.error, loc, rule: id, failure.message))
             ok = false
         }
         let compiled: CompiledPattern
         do {
-            compiled = try CompiledPattern(expansion.text, options: options)
+            compiled = try CompiledPattern(expansion.text, options: options, jit: false)
         } catch let error as PatternCompileError {
             let rawOffset = expansion.rawOffset(forExpanded: error.offset)
-            let loc = RuleLoader.patternLocation(patternNode, offset: rawOffset, path: path, fileLines: fileLines)
+            let loc = RuleLoader.patternLocation(patternNode, offset: rawOffset, path: path, fileLines: fileLines.lines)
             problems.append(RuleProblem(.error, loc, rule: id, "pattern does not compile: \(error.message)"))
             return nil
         } catch {
@@ -219,7 +231,7 @@ public struct RuleLoader {
                     problems.append(RuleProblem(.error, RuleLoader.location(filterNode, path), rule: id, "filter: " + failure.message))
                     ok = false
                 }
-                do { cueFilter = try CompiledPattern(filterExpansion.text, options: RuleLoader.filterOptions(options)) } catch {
+                do { cueFilter = try CompiledPattern(filterExpansion.text, options: RuleLoader.filterOptions(options), jit: false) } catch {
                     problems.append(RuleProblem(.error, RuleLoader.location(filterNode, path), rule: id, "filter does not compile: \(error)"))
                     ok = false
                 }
@@ -371,8 +383,8 @@ public struct RuleLoader {
         if RequiredGroup.contains("(?i", in: patternBytes) { filterOptions.insert(.caseless) }
         if RequiredGroup.contains("(?s", in: patternBytes) { filterOptions.insert(.dotAll) }
         let shorter = RequiredGroup.withoutOptionalPrefixes(body, extended: extended)
-        if shorter != body, let filter = try? CompiledPattern(shorter, options: filterOptions) { return filter }
-        return try? CompiledPattern(body, options: filterOptions)
+        if shorter != body, let filter = try? CompiledPattern(shorter, options: filterOptions, jit: false) { return filter }
+        return try? CompiledPattern(body, options: filterOptions, jit: false)
     }
 
     /// A filter compiles with its rule's options, less the offset limit (only the rule's own search is limited).
@@ -389,7 +401,7 @@ public struct RuleLoader {
     static func buildPrefilter(lexicons: [String: [String]]) -> CompiledPattern? {
         let words = prefilterLexicons.flatMap { lexicons[$0] ?? [] }
         guard !words.isEmpty else { return nil }
-        return try? CompiledPattern(prefilterPattern(words), options: [.utf, .ucp, .caseless])
+        return try? CompiledPattern(prefilterPattern(words), options: [.utf, .ucp, .caseless], jit: false)
     }
 
     /// The prefilter's regular expression text (also what the benchmark hands to pcre2grep).
@@ -474,4 +486,13 @@ public struct RuleLoader {
         }
         return row[y.count]
     }
+}
+
+/// A rule file's lines, split only when a problem needs a column (most loads report none).
+final class FileLines {
+    private let text: String
+    /// The lines, split at "\n" on first use.
+    lazy var lines: [String] = text.components(separatedBy: "\n")
+
+    init(_ text: String) { self.text = text }
 }
