@@ -487,7 +487,7 @@ public struct Extractor: Sendable {
             let following = seg.sentences[current + 1]
             let start = following.range.lowerBound
             guard following.paragraph == paragraph || following.paragraph == paragraph + 1,
-                  let next = seg.quotation(containing: start), next.range.lowerBound == start, !next.unclosed,
+                  let next = seg.quotation(containing: start), next.range.lowerBound == start,
                   !otherCues.contains(where: { next.range.contains($0.lowerBound) }),
                   let end = seg.sentenceIndex(containing: next.range.upperBound - 1),
                   !hasOwnAttribution(next, sentenceEnd: seg.sentences[end].range.upperBound, text: text) else { break }
@@ -496,6 +496,13 @@ public struct Extractor: Sendable {
                 let whole = seg.paragraphs[following.paragraph].range
                 guard !containsLetter(text, next.range.upperBound..<max(next.range.upperBound, whole.upperBound)) else { break }
                 paragraph = following.paragraph
+            }
+            // A quotation left open runs to the end of its paragraph, and the quote ends with it
+            // (without its opening mark, which nothing closes).
+            if next.unclosed {
+                let opening = Segmenter.quoteMark(text.bytes, start)?.length ?? 0
+                pieces.append(min(start + opening, next.range.upperBound)..<next.range.upperBound)
+                break
             }
             pieces.append(next.range)
             current = end
