@@ -11,6 +11,15 @@ final class QuotationContentTests: XCTestCase {
         XCTAssertEqual(s.content, "We waited all night … Nobody told us anything. The boats just sat there.")
     }
 
+    /// A quotation left open at the end of its paragraph (the next paragraph does not go on with
+    /// it) still carries the statement on, to the end of that paragraph.
+    func testQuotationLeftOpenAtTheParagraphEndContinuesTheStatement() throws {
+        let text = "“The pier is safe,” Holm said. “We checked every beam twice.\n\nThe council met later.\n"
+        let a = analyze([("a.txt", text)])
+        let s = try XCTUnwrap(a.statements.first)
+        XCTAssertEqual(s.content, "The pier is safe … We checked every beam twice")
+    }
+
     func testNarrationAfterTheCueSentenceIsNotContent() throws {
         let a = analyze([("a.txt", "“It is a mess,” Mr. Holm said. He left soon after.")])
         let s = try XCTUnwrap(a.statements.first)

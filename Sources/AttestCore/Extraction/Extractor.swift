@@ -38,6 +38,10 @@ public struct Extractor: Sendable {
 
     /// When set, every match call is timed into it (`--profile-rules`).
     public let profile: RuleProfile?
+    /// Lower-cased words that open a relative clause (the relative-pronouns lexicon).
+    let relativePronouns: Set<String>
+    /// Lower-cased one-word verbs of saying (the speech-verbs and inverted-verbs lexicons).
+    let sayingVerbs: Set<String>
     /// The statement and hedge rules, in the order they run.
     let phaseRules: [Rule]
     /// For each of `phaseRules`, its index in `rules.cueFilters` (nil: the rule has no filter).
@@ -76,7 +80,9 @@ public struct Extractor: Sendable {
             abbreviations.insert(entry.hasSuffix(".") ? String(entry.dropLast()) : entry)
         }
         let verbs = (rules.lexicon("speech-verbs") + rules.lexicon("inverted-verbs")).filter { !$0.contains(" ") }
-        self.segmenter = Segmenter(abbreviations: abbreviations, attributionVerbs: Set(verbs.map { $0.lowercased() }))
+        sayingVerbs = Set(verbs.map { $0.lowercased() })
+        relativePronouns = Set(rules.lexicon("relative-pronouns").map { $0.lowercased() })
+        self.segmenter = Segmenter(abbreviations: abbreviations, attributionVerbs: sayingVerbs)
     }
 
     /// The statements of one document, warnings (match limits), and optionally a trace of every
@@ -339,7 +345,7 @@ public struct Extractor: Sendable {
         // names whom it refers to), with the apposition that directly follows it.
         let writtenRange = c.groups["mention"] ?? c.groups["speaker"]
         var mention = writtenRange.map { Extractor.cleanMention(text[$0]) }
-        if let writtenRange, let appositionRange = c.groups["role"],
+        if let writtenRange, let appositionRange = c.groups["role"], !isSayingClause(text[appositionRange]),
            let written = Extractor.mentionWithApposition(text, speaker: writtenRange, apposition: appositionRange) {
             mention = written
         }
@@ -514,7 +520,7 @@ public struct Extractor: Sendable {
             let following = seg.sentences[current + 1]
             let start = following.range.lowerBound
             guard following.paragraph == paragraph || following.paragraph == paragraph + 1,
-                  let next = seg.quotation(containing: start), next.range.lowerBound == start, !next.unclosed,
+                  let next = seg.quotation(containing: start), next.range.lowerBound == start,
                   !otherCues.contains(where: { next.range.contains($0.lowerBound) }),
                   let end = seg.sentenceIndex(containing: next.range.upperBound - 1),
                   !hasOwnAttribution(next, sentenceEnd: seg.sentences[end].range.upperBound, text: text) else { break }
@@ -523,6 +529,13 @@ public struct Extractor: Sendable {
                 let whole = seg.paragraphs[following.paragraph].range
                 guard !containsLetter(text, next.range.upperBound..<max(next.range.upperBound, whole.upperBound)) else { break }
                 paragraph = following.paragraph
+            }
+            // A quotation left open runs to the end of its paragraph, and the quote ends with it
+            // (without its opening mark, which nothing closes).
+            if next.unclosed {
+                let opening = Segmenter.quoteMark(text.bytes, start)?.length ?? 0
+                pieces.append(min(start + opening, next.range.upperBound)..<next.range.upperBound)
+                break
             }
             pieces.append(next.range)
             current = end
@@ -710,6 +723,18 @@ public struct Extractor: Sendable {
         case "[", "(", ",", "“", "\"", "‘", " ": return true
         default: return false
         }
+    }
+
+    /// The words of a relative clause that may hold its verb of saying: "who said", "who has told",
+    /// "who was asked", "who declined to say".
+    static let sayingClauseVerbWords = 3
+
+    /// Whether an apposition is a relative clause about the speaker's own words ("who said he …",
+    /// "who has told aides …"): a statement of its own, which the mention leaves out.
+    func isSayingClause(_ apposition: String) -> Bool {
+        let words = apposition.split { !$0.isLetter }.map { $0.lowercased() }
+        guard let first = words.first, relativePronouns.contains(first) else { return false }
+        return words.dropFirst().prefix(Extractor.sayingClauseVerbWords).contains { sayingVerbs.contains($0) }
     }
 
     /// The speaker as written together with the apposition that directly follows it ("Song Wendi,
