@@ -123,7 +123,10 @@ struct RulesTestCommand: ParsableCommand {
                 }
             }
         }
-        out += report.summary + "\n"
+        // A rule that did not load has no examples to run: the summary says so, or the count would
+        // look clean.
+        let unloaded = loadErrors.isEmpty ? "" : ", \(loadErrors.count) load error\(loadErrors.count == 1 ? "" : "s") (rules left out, see above)"
+        out += report.summary + unloaded + "\n"
         FileHandle.standardOutput.write(Data(out.utf8))
         if report.failed > 0 { throw ExitCode(1) }
         if !loadErrors.isEmpty { throw ExitCode(2) }
