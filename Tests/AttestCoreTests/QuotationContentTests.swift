@@ -34,6 +34,26 @@ final class QuotationContentTests: XCTestCase {
         XCTAssertEqual(s.kind, "direct")
     }
 
+    /// `"…," X said when asked …`: what follows the cue tells when she spoke, so the quotation
+    /// before the speaker is the content; so is a quotation set between dashes with nothing after
+    /// its cue but the rest of the sentence.
+    func testQuotationBeforeTheSpeakerIsTheContentWhenOnlyACircumstanceFollows() throws {
+        let a = analyze([("a.txt", "“Not before the autumn,” Ines Dali said when asked whether the ferry would sail again.")])
+        let s = try XCTUnwrap(a.statements.first { $0.speaker.mention == "Ines Dali" })
+        XCTAssertEqual(s.content, "Not before the autumn")
+        XCTAssertEqual(s.kind, "direct")
+        let b = analyze([("b.txt", "The pilots were angry - ''Nobody asked us about the new locks,'' Mr. Holm said - and the meeting ended early.")])
+        let t = try XCTUnwrap(b.statements.first { $0.speaker.mention == "Mr. Holm" })
+        XCTAssertEqual(t.content, "Nobody asked us about the new locks")
+    }
+
+    /// A quoted title inside the clause before the speaker is not what the speaker said.
+    func testQuotedTitleBeforeTheSpeakerIsNotTheContent() throws {
+        let a = analyze([("a.txt", "In her 2019 book, “Tides of Porto,” Ms. Dali suggested reading the old charts first.")])
+        let s = try XCTUnwrap(a.statements.first { $0.speaker.mention == "Ms. Dali" })
+        XCTAssertEqual(s.content, "reading the old charts first")
+    }
+
     /// A quoted transcript: each paragraph opens with a quotation mark and a speaker label. The
     /// next turn is a statement of its own, not a continuation of the one before.
     func testNextTurnOfAQuotedTranscriptIsNotAContinuation() throws {

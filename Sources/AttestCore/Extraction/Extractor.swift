@@ -42,6 +42,9 @@ public struct Extractor: Sendable {
     let relativePronouns: Set<String>
     /// Lower-cased one-word verbs of saying (the speech-verbs and inverted-verbs lexicons).
     let sayingVerbs: Set<String>
+    /// Lower-cased words that open a phrase about where, when or how a speaker spoke, not what was
+    /// said (the circumstance-openers lexicon).
+    let circumstanceOpeners: Set<String>
     /// The statement and hedge rules, in the order they run.
     let phaseRules: [Rule]
     /// For each of `phaseRules`, its index in `rules.cueFilters` (nil: the rule has no filter).
@@ -82,6 +85,7 @@ public struct Extractor: Sendable {
         let verbs = (rules.lexicon("speech-verbs") + rules.lexicon("inverted-verbs")).filter { !$0.contains(" ") }
         sayingVerbs = Set(verbs.map { $0.lowercased() })
         relativePronouns = Set(rules.lexicon("relative-pronouns").map { $0.lowercased() })
+        circumstanceOpeners = Set(rules.lexicon("circumstance-openers").map { $0.lowercased() })
         self.segmenter = Segmenter(abbreviations: abbreviations, attributionVerbs: sayingVerbs)
     }
 
@@ -308,7 +312,12 @@ public struct Extractor: Sendable {
         // Content: the captured part, widened to the quotation(s) it opens or closes.
         var contentRange = c.groups["content"].map { Extractor.widenToQuotations(Extractor.trim(text, $0), cue: c.cue, seg: seg) }
             .flatMap { Extractor.containsLetterOrDigit(text, $0) ? $0 : nil }  // "X writes:" captures only the colon
-        if contentRange == nil, c.rule.phase == .statement, let before = Extractor.quotationBefore(c, seg: seg, text: text) {
+        if c.rule.phase == .statement,
+           let quoted = quotationBeforeSpeaker(c, content: contentRange, seg: seg, text: text, otherCues: otherCues) {
+            // `"…," Ana Ruiz said in an interview.` or `- "…," she said -`: what follows the cue tells
+            // where or how she spoke; the quotation just before the speaker is what she said.
+            contentRange = quoted
+        } else if contentRange == nil, c.rule.phase == .statement, let before = Extractor.quotationBefore(c, seg: seg, text: text) {
             // "… ” ― Ana Ruiz" or "… ?” Trump said.": a sentence that opens with its speaker or cue
             // and holds no content signs the quotation before it.
             contentRange = before
@@ -387,6 +396,50 @@ public struct Extractor: Sendable {
         let end = trim(text, previous.range).upperBound
         guard previous.paragraph == sentence.paragraph, end > 0, let q = seg.quotation(containing: end - 1),
               q.range.upperBound >= end - 1 else { return nil }
+        return q.range
+    }
+
+    /// The quotation that closes just before the speaker (only white space, commas and dashes
+    /// between) in the speaker's sentence, when the speaker comes before the cue and what follows
+    /// the cue is no reported content: nothing, the rest of the sentence after a closing dash, or a
+    /// phrase opened by a word of the circumstance-openers lexicon or by a word ending in "ing",
+    /// with no quotation mark in it. The
+    /// quotation must open the sentence or follow a dash, bracket, colon or semicolon, and hold no
+    /// cue of another statement; nil otherwise.
+    func quotationBeforeSpeaker(_ c: Candidate, content: Range<Int>?, seg: Segmentation, text: UTF8Text,
+                                otherCues: [Range<Int>]) -> Range<Int>? {
+        guard let speaker = c.groups["speaker"], speaker.upperBound <= c.cue.lowerBound else { return nil }
+        if let content {
+            guard content.lowerBound >= c.cue.upperBound, !Extractor.containsQuoteMark(text, content) else { return nil }
+            let words = text[content].split(whereSeparator: { $0.isWhitespace })
+            let dash = words.first.map { ["-", "--", "–", "—"].contains(String($0)) } ?? false  // `- "…," she said - and …`
+            let first = words.first?.lowercased().filter({ $0.isLetter }) ?? ""
+            guard dash || circumstanceOpeners.contains(first) || (first.hasSuffix("ing") && first.count > 4) else { return nil }
+        }
+        var end = speaker.lowerBound
+        while end > 0 {
+            let b = text.bytes[end - 1]
+            if Segmenter.isSpace(b) || b == UInt8(ascii: ",") || b == UInt8(ascii: "-") {
+                end -= 1
+            } else if end >= 3, text.bytes[end - 3] == 0xE2, text.bytes[end - 2] == 0x80, b == 0x93 || b == 0x94 {
+                end -= 3  // – or —
+            } else {
+                break
+            }
+        }
+        guard end > 0, end < speaker.lowerBound, let q = seg.quotation(containing: end - 1), !q.unclosed,
+              q.range.upperBound == end,
+              seg.sentenceIndex(containing: end - 1) == c.sentenceIndex,
+              !otherCues.contains(where: { $0 != c.cue && q.range.contains($0.lowerBound) }) else { return nil }
+        // The quotation stands on its own: it opens the sentence or follows a dash, bracket, colon or
+        // semicolon, not a word of the clause (a title in `In his book, "…," Mr. Li suggested …`).
+        var start = q.range.lowerBound
+        while start > 0, Segmenter.isSpace(text.bytes[start - 1]) || text.bytes[start - 1] == UInt8(ascii: "(") { start -= 1 }
+        let sentenceStart = Extractor.trim(text, seg.sentences[c.sentenceIndex].range).lowerBound
+        let isDash = start >= 3 && text.bytes[start - 3] == 0xE2 && text.bytes[start - 2] == 0x80
+            && (text.bytes[start - 1] == 0x93 || text.bytes[start - 1] == 0x94)
+        guard start <= sentenceStart || isDash || [UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: ";")].contains(text.bytes[start - 1])
+        else { return nil }
         return q.range
     }
 
