@@ -402,8 +402,8 @@ public struct Extractor: Sendable {
     /// The quotation that closes just before the speaker (only white space, commas and dashes
     /// between) in the speaker's sentence, when the speaker comes before the cue and what follows
     /// the cue is no reported content: nothing, the rest of the sentence after a closing dash, or a
-    /// phrase opened by a word of the circumstance-openers lexicon or by a word ending in "ing",
-    /// with no quotation mark in it. The
+    /// phrase opened (after any adverb in -ly) by a word of the circumstance-openers lexicon or by a
+    /// word ending in "ing", with no quotation mark in it. The
     /// quotation must open the sentence or follow a dash, bracket, colon or semicolon, and hold no
     /// cue of another statement; nil otherwise.
     func quotationBeforeSpeaker(_ c: Candidate, content: Range<Int>?, seg: Segmentation, text: UTF8Text,
@@ -411,10 +411,16 @@ public struct Extractor: Sendable {
         guard let speaker = c.groups["speaker"], speaker.upperBound <= c.cue.lowerBound else { return nil }
         if let content {
             guard content.lowerBound >= c.cue.upperBound, !Extractor.containsQuoteMark(text, content) else { return nil }
+            // The rule may have taken "in an email" into its cue part (`said in an email message
+            // to …`): the content then starts past the opener.
+            // Either the content or what follows the cue (less any adverb in -ly) may open with it.
+            let afterCue = text[c.cue.upperBound..<content.upperBound].split(whereSeparator: { $0.isWhitespace })
+                .drop(while: { $0.count > 4 && $0.hasSuffix("ly") && $0.allSatisfy(\.isLetter) })  // "said pleasantly"
             let words = text[content].split(whereSeparator: { $0.isWhitespace })
             let dash = words.first.map { ["-", "--", "–", "—"].contains(String($0)) } ?? false  // `- "…," she said - and …`
-            let first = words.first?.lowercased().filter({ $0.isLetter }) ?? ""
-            guard dash || circumstanceOpeners.contains(first) || (first.hasSuffix("ing") && first.count > 4) else { return nil }
+            let opens = [words.first, afterCue.first].compactMap { $0?.lowercased().filter({ $0.isLetter }) }
+                .contains { circumstanceOpeners.contains($0) || ($0.hasSuffix("ing") && $0.count > 4) }
+            guard dash || opens else { return nil }
         }
         var end = speaker.lowerBound
         while end > 0 {
