@@ -411,24 +411,15 @@ public struct Extractor: Sendable {
         guard let speaker = c.groups["speaker"], speaker.upperBound <= c.cue.lowerBound else { return nil }
         if let content {
             guard content.lowerBound >= c.cue.upperBound, !Extractor.containsQuoteMark(text, content) else { return nil }
-            // The rule may have taken "in an email" into its cue part (`said in an email message
-            // to …`): the content then starts past the opener.
-            // Either the content or what follows the cue (less any adverb in -ly) may open with it.
-            let afterCue = text[c.cue.upperBound..<content.upperBound].split(whereSeparator: { $0.isWhitespace })
-                .drop(while: { $0.count > 4 && $0.hasSuffix("ly") && $0.allSatisfy(\.isLetter) })  // "said pleasantly"
-            let words = text[content].split(whereSeparator: { $0.isWhitespace })
-            let dash = words.first.map { ["-", "--", "–", "—"].contains(String($0)) } ?? false  // `- "…," she said - and …`
-            let opens = [words.first, afterCue.first].compactMap { $0?.lowercased().filter({ $0.isLetter }) }
-                .contains { circumstanceOpeners.contains($0) || ($0.hasSuffix("ing") && $0.count > 4) }
-            guard dash || opens else { return nil }
         }
+        // The byte checks on the quotation come first: most statements have none before the speaker.
         var end = speaker.lowerBound
         while end > 0 {
             let b = text.bytes[end - 1]
             if Segmenter.isSpace(b) || b == UInt8(ascii: ",") || b == UInt8(ascii: "-") {
                 end -= 1
-            } else if end >= 3, text.bytes[end - 3] == 0xE2, text.bytes[end - 2] == 0x80, b == 0x93 || b == 0x94 {
-                end -= 3  // – or —
+            } else if Extractor.longDashEnds(at: end, in: text.bytes) {
+                end -= 3
             } else {
                 break
             }
@@ -442,11 +433,27 @@ public struct Extractor: Sendable {
         var start = q.range.lowerBound
         while start > 0, Segmenter.isSpace(text.bytes[start - 1]) || text.bytes[start - 1] == UInt8(ascii: "(") { start -= 1 }
         let sentenceStart = Extractor.trim(text, seg.sentences[c.sentenceIndex].range).lowerBound
-        let isDash = start >= 3 && text.bytes[start - 3] == 0xE2 && text.bytes[start - 2] == 0x80
-            && (text.bytes[start - 1] == 0x93 || text.bytes[start - 1] == 0x94)
-        guard start <= sentenceStart || isDash || [UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: ";")].contains(text.bytes[start - 1])
+        guard start <= sentenceStart || Extractor.longDashEnds(at: start, in: text.bytes)
+                || [UInt8(ascii: "-"), UInt8(ascii: ":"), UInt8(ascii: ";")].contains(text.bytes[start - 1])
         else { return nil }
+        if let content {
+            // The rule may have taken "in an email" into its cue part (`said in an email message
+            // to …`): the content then starts past the opener.
+            // Either the content or what follows the cue (less any adverb in -ly) may open with it.
+            let afterCue = text[c.cue.upperBound..<content.upperBound].split(whereSeparator: { $0.isWhitespace })
+                .drop(while: { $0.count > 4 && $0.hasSuffix("ly") && $0.allSatisfy(\.isLetter) })  // "said pleasantly"
+            let words = text[content].split(whereSeparator: { $0.isWhitespace })
+            let dash = words.first.map { ["-", "--", "–", "—"].contains(String($0)) } ?? false  // `- "…," she said - and …`
+            let opens = [words.first, afterCue.first].compactMap { $0?.lowercased().filter({ $0.isLetter }) }
+                .contains { circumstanceOpeners.contains($0) || ($0.hasSuffix("ing") && $0.count > 4) }
+            guard dash || opens else { return nil }
+        }
         return q.range
+    }
+
+    /// Whether an en or em dash (– —) ends just before byte `offset`.
+    @inline(__always) static func longDashEnds(at offset: Int, in bytes: [UInt8]) -> Bool {
+        offset >= 3 && bytes[offset - 3] == 0xE2 && bytes[offset - 2] == 0x80 && (bytes[offset - 1] == 0x93 || bytes[offset - 1] == 0x94)
     }
 
     /// The next paragraph, when the statement's sentence ends its own paragraph with a colon after
@@ -608,7 +615,7 @@ public struct Extractor: Sendable {
         let rest = quote.range.upperBound..<max(quote.range.upperBound, sentenceEnd)
         guard containsLetter(text, rest) else { return false }
         var closing = Substring(text[Extractor.trim(text, quote.range)])
-        while let last = closing.last, Extractor.closeQuotes.contains(last) || last == "'" { closing.removeLast() }
+        while let last = closing.last, Extractor.isCloseQuote(last) || last == "'" { closing.removeLast() }
         if let last = closing.last, ",?!—–-:;".contains(last) { return true }
         return text[rest].first { !$0.isWhitespace }.map { ",—–-(".contains($0) } ?? false
     }
@@ -700,10 +707,7 @@ public struct Extractor: Sendable {
         return out
     }
 
-    static let openQuotes: Set<Character> = ["\"", "“", "‘", "«", "„"]
-    static let closeQuotes: Set<Character> = ["\"", "”", "’", "»"]
-
-    /// An opening quotation mark: " “ ‘ « „ (the members of `openQuotes`).
+    /// An opening quotation mark: " “ ‘ « „.
     @inline(__always) static func isOpenQuote(_ c: Character) -> Bool {
         switch c {
         case "\"", "“", "‘", "«", "„": return true
@@ -711,7 +715,7 @@ public struct Extractor: Sendable {
         }
     }
 
-    /// A closing quotation mark: " ” ’ » (the members of `closeQuotes`).
+    /// A closing quotation mark: " ” ’ ».
     @inline(__always) static func isCloseQuote(_ c: Character) -> Bool {
         switch c {
         case "\"", "”", "’", "»": return true
