@@ -72,8 +72,7 @@ public indirect enum JSONValue: Sendable {
     /// JSON string escaping; `<`, `>` and `&` are escaped too so output is safe inside HTML.
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let done: Void? = s.utf8.withContiguousStorageIfAvailable { escapeBytes($0, into: &out) }
-        if done == nil { Array(s.utf8).withUnsafeBufferPointer { escapeBytes($0, into: &out) } }
+        s.withUTF8Bytes { escapeBytes($0, into: &out) }
         out.append(UInt8(ascii: "\""))
     }
 

@@ -671,8 +671,7 @@ public struct Extractor: Sendable {
     /// `s` with white space collapsed; with `markup`, emphasis marks (`*`) dropped and underscores
     /// read as spaces first. Returns `s` itself when there is nothing to change.
     static func folded(_ s: String, markup: Bool) -> String {
-        let result: [UInt8]?? = s.utf8.withContiguousStorageIfAvailable { foldedBytes($0, markup: markup) }
-        guard let bytes = result ?? Array(s.utf8).withUnsafeBufferPointer({ foldedBytes($0, markup: markup) }) else { return s }
+        guard let bytes = s.withUTF8Bytes({ foldedBytes($0, markup: markup) }) else { return s }
         return String(decoding: bytes, as: UTF8.self)
     }
 

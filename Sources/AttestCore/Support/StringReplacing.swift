@@ -1,6 +1,13 @@
 import Foundation
 
 extension String {
+    /// Calls `body` with the string's UTF-8 bytes: in place when the string stores them
+    /// contiguously (native Swift strings), else from a copy.
+    public func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        if let result = try utf8.withContiguousStorageIfAvailable(body) { return result }
+        return try Array(utf8).withUnsafeBufferPointer(body)
+    }
+
     /// Every occurrence of `target` replaced by `replacement`, compared byte for byte in UTF-8.
     ///
     /// The hot paths (speaker mentions, names, lexicon look-ups) call this once per word; unlike
@@ -10,11 +17,7 @@ extension String {
     func replacingText(_ target: String, with replacement: String) -> String {
         let needle = Array(target.utf8)
         guard !needle.isEmpty else { return self }
-        let replaced: [UInt8]?? = utf8.withContiguousStorageIfAvailable { bytes in
-            String.replacing(needle, with: replacement, in: bytes)
-        }
-        let result = replaced ?? Array(utf8).withUnsafeBufferPointer { String.replacing(needle, with: replacement, in: $0) }
-        guard let bytes = result else { return self }
+        guard let bytes = withUTF8Bytes({ String.replacing(needle, with: replacement, in: $0) }) else { return self }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -54,8 +57,7 @@ extension String {
     /// next to non-ASCII bytes, where a character-aware look must decide.
     func byteOccurrence(of needle: String) -> Bool? {
         let pattern = Array(needle.utf8)
-        let found: Bool?? = utf8.withContiguousStorageIfAvailable { String.standaloneOccurrence(of: pattern, in: $0) }
-        return found ?? Array(utf8).withUnsafeBufferPointer { String.standaloneOccurrence(of: pattern, in: $0) }
+        return withUTF8Bytes { String.standaloneOccurrence(of: pattern, in: $0) }
     }
 
     /// true: `pattern` occurs between ASCII bytes (or the ends); false: it does not occur at all;
