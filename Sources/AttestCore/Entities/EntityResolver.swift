@@ -141,7 +141,15 @@ public struct EntityResolver: Sendable {
                 statements[i].stance = "hedged"
                 continue
             }
-            if tokens.count == 1, pronouns.contains(lowered) {
+            if let description = roleNounHead(tokens).map({ _ in mention }), let apposition = statements[i].speaker.role,
+               let nameTokens = properName(apposition) {
+                // "The parents' association chair, Ines Moll, said": the apposition names the speaker
+                // and the role noun phrase describes her.
+                classifyNamed(&statements[i], tokens: nameTokens, memo: memo)
+                var role = description
+                for article in ["the ", "The "] where role.hasPrefix(article) { role.removeFirst(article.count) }
+                statements[i].speaker.role = role
+            } else if tokens.count == 1, pronouns.contains(lowered) {
                 resolvePronoun(&statements[i], lowered, antecedents, sentence)
             } else if let head = roleNounHead(tokens) {
                 resolveRoleNoun(&statements[i], head: head, antecedents: antecedents, sentence: sentence)
@@ -171,6 +179,16 @@ public struct EntityResolver: Sendable {
                 }
             }
         }
+    }
+
+    /// The words of an apposition that is a proper name of two to four capitalised words
+    /// ("Ines Moll", "J. R. Castellano"), or nil (a description, a date, a single word).
+    func properName(_ apposition: String) -> [String]? {
+        let tokens = EntityResolver.words(apposition)
+        guard tokens.count >= 2, tokens.count <= 4,
+              tokens.allSatisfy({ $0.first?.isUppercase == true }), let last = tokens.last,
+              last.last?.isLetter == true, !titles.contains(EntityResolver.key(last)) else { return nil }
+        return tokens
     }
 
     /// "Barkley, who" → "Barkley": the noun phrase a relative pronoun at the end of a mention refers to.
