@@ -15,6 +15,19 @@ final class SpeakerTests: XCTestCase {
         XCTAssertEqual(second.speaker.name, "Lena Okafor", "the pronoun resolves to the person, not to the whole mention")
     }
 
+    func testAProperNameInTheAppositionOfARoleNounIsTheSpeaker() throws {
+        let text = "The ferry company's chief engineer, Tomas Reyes, said the hull was sound. He added that repairs would take a week. The port authority, a city agency, said it agreed."
+        let a = analyze([("a.txt", text)])
+        let first = try XCTUnwrap(a.statements.first { $0.cue == "said" })
+        XCTAssertEqual(first.speaker.name, "Tomas Reyes")
+        XCTAssertEqual(first.speaker.role, "ferry company's chief engineer")
+        XCTAssertEqual(first.speaker.mention, "The ferry company's chief engineer, Tomas Reyes")
+        let second = try XCTUnwrap(a.statements.first { $0.cue == "added" })
+        XCTAssertEqual(second.speaker.name, "Tomas Reyes", "the pronoun resolves to the named engineer")
+        let agency = try XCTUnwrap(a.statements.last { $0.cue == "said" })
+        XCTAssertNotEqual(agency.speaker.name, "a city agency", "a description in the apposition is not a name")
+    }
+
     func testInvertedSpeakerKeepsAgeAndRelativeClause() throws {
         let text = "“The mill will not reopen,” said Piet Vos, 61, who ran the night shift for a decade."
         let a = analyze([("a.txt", text)])
