@@ -89,6 +89,8 @@ struct ExplainCommand: ParsableCommand {
                 out += "    - \(head): lost an overlap to \(winnerID)\(winner.map { " (" + reason(c, lostTo: $0) + ")" } ?? "")\n"
             case .insideQuotation:
                 out += "    - \(head): ignored, its cue is inside quotation marks (set inside_quotes: true to allow)\n"
+            case .insideTurn(let turnRule):
+                out += "    - \(head): ignored, its cue is inside a turn of speech found by \(turnRule) (speech_turn: true)\n"
             case .skippedSentence:
                 out += "    - \(head): sentence skipped\n"
             }

@@ -29,6 +29,20 @@ final class ExtractionTests: XCTestCase {
         XCTAssertFalse(a.statements.contains { $0.sentence.hasPrefix("Copper Deal") }, "headings are not statements")
     }
 
+    func testACueInsideATranscriptTurnBelongsToTheTurn() throws {
+        let text = """
+        Harbour board briefing, May 2
+
+        Ana Ruiz: I have said this before. The ferry company told us the hull was sound, and we believe it.
+
+        Reporter: Will the pier reopen?
+        """
+        let a = analyze([("briefing.txt", text)])
+        XCTAssertEqual(a.statements.map(\.speaker.name), ["Ana Ruiz"], "one statement: the turn; the cues inside it are her words")
+        let turn = try XCTUnwrap(a.statements.first)
+        XCTAssertTrue(turn.content.contains("ferry company told us"), turn.content)
+    }
+
     func testPronounResolvesToPreviousSpeakerNotToOrganisationInApposition() throws {
         let text = "Maria Ortiz, an economist at the Lima Policy Institute, describes the pact as “a pause, not a peace”. She argues that prices will stay volatile for years."
         let a = analyze([("a.txt", text)])

@@ -24,7 +24,7 @@ public struct Candidate: Sendable {
 
 /// What happened to each candidate, for `attest explain`.
 public struct TraceEntry: Sendable {
-    public enum Outcome: Sendable { case accepted, lostOverlap(to: String), insideQuotation, skippedSentence }
+    public enum Outcome: Sendable { case accepted, lostOverlap(to: String), insideQuotation, insideTurn(of: String), skippedSentence }
     public let candidate: Candidate
     public let outcome: Outcome
 }
@@ -200,9 +200,19 @@ public struct Extractor: Sendable {
                 }
             }
         }
-        // Drop cues inside quotations, then resolve overlaps: priority, longer match, earlier rule.
+        // Drop cues inside quotations and inside turns of speech, then resolve overlaps: priority,
+        // longer match, earlier rule.
+        let turns: [(range: Range<Int>, rule: String)] = candidates.compactMap { c in
+            guard c.rule.speechTurn, let content = c.groups["content"] else { return nil }
+            return (content.lowerBound..<(Extractor.turnEnd(c, content: content, seg: seg, text: text) ?? content.upperBound), c.rule.id)
+        }
         var live: [Candidate] = []
         for c in candidates {
+            if !c.rule.speechTurn, let turn = turns.first(where: { $0.range.contains(c.cue.lowerBound) }) {
+                // "Lin Jian: … I have said …": the cue is part of what the turn's speaker says.
+                if trace { traceEntries.append(TraceEntry(candidate: c, outcome: .insideTurn(of: turn.rule))) }
+                continue
+            }
             if !c.rule.insideQuotes, let q = seg.quotation(containing: c.cue.lowerBound), q.range.upperBound >= c.cue.upperBound {
                 // Quoted speech: a cue inside quotation marks belongs to the quote, not to the article.
                 _ = q

@@ -60,6 +60,10 @@ public final class Rule: @unchecked Sendable {
     public let settings: [String: String]
     /// Whether the rule may fire on a cue inside quotation marks.
     public let insideQuotes: Bool
+    /// Whether what the rule captures as content is a turn of speech, as a transcript's
+    /// "Name: …" is (`speech_turn: true`): a cue of another rule inside the turn belongs to the
+    /// speech, as a cue inside quotation marks does, and makes no statement of its own.
+    public let speechTurn: Bool
     /// Optional message template with `{group}` placeholders.
     public let message: String?
     public let examples: [RuleExample]
@@ -84,8 +88,9 @@ public final class Rule: @unchecked Sendable {
     init(id: String, phase: RulePhase, priority: Int, description: String, pattern: String, expandedPattern: String,
          compiled: CompiledPattern, settings: [String: String], insideQuotes: Bool, message: String?,
          examples: [RuleExample], location: SourceLocation, order: Int, usesPrefilter: Bool, cueFilter: CompiledPattern? = nil,
-         readsHeadings: Bool = false, barrier: [[UInt8]] = []) {
+         readsHeadings: Bool = false, barrier: [[UInt8]] = [], speechTurn: Bool = false) {
         self.usesPrefilter = usesPrefilter
+        self.speechTurn = speechTurn
         self.readsHeadings = readsHeadings
         self.cueFilter = cueFilter
         self.barrier = barrier
