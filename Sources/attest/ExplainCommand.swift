@@ -49,6 +49,7 @@ struct ExplainCommand: ParsableCommand {
             let statements = analysis.statements.filter { $0.sentenceIndex == i }
             for s in statements {
                 out += explainStance(cue: s.cue, rules: rules, scratch: scratch)
+                out += explainContentStance(content: s.content, rules: rules, scratch: scratch)
             }
             out += "  statements:\n"
             if statements.isEmpty { out += "    (none)\n" }
@@ -140,6 +141,18 @@ struct ExplainCommand: ParsableCommand {
             }
         }
         return "  phase stance: cue \(quoted(cue)): no rule matched (assert unless the statement rule sets a stance)\n"
+    }
+
+    /// The content-stance rules on what was said (they decide only when no stance rule matched the cue).
+    func explainContentStance(content: String, rules: RuleSet, scratch: MatchScratch) -> String {
+        let subject = UTF8Text(content)
+        for rule in rules.rules(.contentStance).sorted(by: { $0.priority > $1.priority }) {
+            if let m = (try? rule.compiled.firstMatch(in: subject, scratch: scratch)) ?? nil {
+                return "  phase content-stance: \(rule.id) (priority \(rule.priority)) on \(quoted(Extractor.fold(subject[m.range]))) "
+                    + "sets \(rule.settings["stance"] ?? "nothing") (when the cue gives no stance)\n"
+            }
+        }
+        return ""
     }
 
     func describe(_ s: Statement) -> String {

@@ -43,6 +43,23 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(turn.content.contains("ferry company told us"), turn.content)
     }
 
+    func testStanceFromTheContentWhenTheCueGivesNone() throws {
+        let text = """
+        The port authority said there was no agreement to sell the ferries.
+        The harbour master said she could not confirm when the dredging would start.
+        The union rejected the report, saying it was false.
+        The mayor said it was wrong to close the pier in summer.
+        "Our own samples confirm the readings," the lab director said.
+        """
+        let a = analyze([("port.txt", text)])
+        func stance(_ speaker: String) -> String? { a.statements.first { $0.speaker.mention == speaker }?.stance }
+        XCTAssertEqual(stance("The port authority"), "deny")
+        XCTAssertEqual(stance("The harbour master"), "not-confirm")
+        XCTAssertEqual(a.statements.first { $0.cue == "rejected" }?.stance, "deny", "the cue decides first")
+        XCTAssertEqual(stance("The mayor"), "assert", "a judgement of an act is not a denial")
+        XCTAssertEqual(stance("the lab director"), "confirm")
+    }
+
     func testPronounResolvesToPreviousSpeakerNotToOrganisationInApposition() throws {
         let text = "Maria Ortiz, an economist at the Lima Policy Institute, describes the pact as “a pause, not a peace”. She argues that prices will stay volatile for years."
         let a = analyze([("a.txt", text)])

@@ -75,7 +75,7 @@ public struct Extractor: Sendable {
             let served = zip(phaseRules, filterOfRule).filter { $0.1 == f }.map(\.0.id)
             return "(filter) " + (served.first ?? "?") + (served.count > 1 ? " +\(served.count - 1)" : "")
         }
-        rulesByPriority = Dictionary(uniqueKeysWithValues: [RulePhase.stance, .channel, .date].map { phase in
+        rulesByPriority = Dictionary(uniqueKeysWithValues: [RulePhase.stance, .contentStance, .channel, .date].map { phase in
             (phase, rules.rules(phase).sorted(by: { $0.priority > $1.priority }))
         })
         var abbreviations = Set<String>()
@@ -382,7 +382,10 @@ public struct Extractor: Sendable {
         if mention != head { statement.speakerHead = head }
         statement.contentSpan = contentRange.map(ByteSpan.init)
         statement.recipient = c.groups["recipient"].map { Extractor.cleanMention(text[$0]) }
-        if settings["stance"] == nil { statement.stance = stance(forCue: cue, document: document, scratch: scratch, warnings: &warnings) ?? "assert" }
+        if settings["stance"] == nil {
+            statement.stance = stance(forCue: cue, document: document, scratch: scratch, warnings: &warnings)
+                ?? stance(forContent: content, document: document, scratch: scratch, warnings: &warnings) ?? "assert"
+        }
         let sentenceText = text.slice(sentence.range)
         statement.channel = c.groups["channel"].map { Extractor.fold(text[$0]) } ?? settings["channel"]
             ?? firstGroup(.channel, group: "channel", in: sentenceText, document: document, scratch: scratch, warnings: &warnings)
@@ -504,8 +507,19 @@ public struct Extractor: Sendable {
 
     /// The stance the stance rules give a cue, highest priority first.
     func stance(forCue cue: String, document: Document, scratch: MatchScratch, warnings: inout [AnalysisWarning]) -> String? {
-        let subject = UTF8Text(cue)
-        for rule in byPriority(.stance) {
+        firstStance(.stance, in: cue, document: document, scratch: scratch, warnings: &warnings)
+    }
+
+    /// The stance the content-stance rules give what was said, when the cue gave none.
+    func stance(forContent content: String, document: Document, scratch: MatchScratch, warnings: inout [AnalysisWarning]) -> String? {
+        firstStance(.contentStance, in: content, document: document, scratch: scratch, warnings: &warnings)
+    }
+
+    /// The `stance` setting of the highest-priority rule of `phase` that matches `text`.
+    func firstStance(_ phase: RulePhase, in text: String, document: Document, scratch: MatchScratch,
+                     warnings: inout [AnalysisWarning]) -> String? {
+        let subject = UTF8Text(text)
+        for rule in byPriority(phase) {
             do {
                 if try first(rule, in: subject, scratch: scratch) != nil, let s = rule.settings["stance"] { return s }
             } catch {

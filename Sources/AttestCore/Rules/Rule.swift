@@ -15,6 +15,9 @@ public enum RulePhase: String, Sendable, CaseIterable, Codable {
     case date
     /// Decides the stance from the cue and its context: group `cue` optional, `set: {stance: ...}`.
     case stance
+    /// Decides the stance from the reported content when the cue leaves it `assert` ("said there
+    /// was no agreement" denies, "said she could not confirm it" does not confirm): `set: {stance: ...}`.
+    case contentStance = "content-stance"
     /// Entity mentions anywhere in the text (group `name`, `set: {speaker_type: ...}`), used to
     /// resolve pronouns and complete short names.
     case entity
