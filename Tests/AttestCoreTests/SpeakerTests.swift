@@ -28,6 +28,32 @@ final class SpeakerTests: XCTestCase {
         XCTAssertNotEqual(agency.speaker.name, "a city agency", "a description in the apposition is not a name")
     }
 
+    func testARoleNounNoDocumentResolvesBecomesTheCorpusOnlyHolderOfThatTitle() throws {
+        let texts = [
+            ("release.txt", "Harbour Mayor Lea Moreau said the ferries would run all winter."),
+            ("briefing.txt", "Reporter: The mayor said the ferries would run all winter. Is that right?\n\nThe mayor said so again on Friday."),
+            ("other.txt", "The coach said the team was ready. Coach Piet Vos and Coach Ana Lind said little else."),
+        ]
+        let inMemory = analyze(texts.map { (name: $0.0, text: $0.1) })
+        // The same through the streaming path that keeps statements on disk.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("attest-title-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, text) in texts { try text.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        var options = AnalysisOptions()
+        options.spillStatements = true
+        options.buildClaims = false
+        var streamed: [Statement] = []
+        try Analyzer(rules: defaultRules, options: options).analyze(paths: [folder.path]).forEachStatement { streamed.append($0) }
+        for statements in [inMemory.statements, streamed] {
+            let mayor = statements.filter { $0.speaker.mention?.lowercased() == "the mayor" }
+            XCTAssertFalse(mayor.isEmpty)
+            XCTAssertTrue(mayor.allSatisfy { $0.speaker.name == "Lea Moreau" }, "\(mayor.map(\.speaker.name))")
+            let coach = try XCTUnwrap(statements.first { $0.speaker.mention == "The coach" })
+            XCTAssertNotEqual(coach.speaker.name, "Piet Vos", "two coaches: the title names neither")
+        }
+    }
+
     func testInvertedSpeakerKeepsAgeAndRelativeClause() throws {
         let text = "“The mill will not reopen,” said Piet Vos, 61, who ran the night shift for a decade."
         let a = analyze([("a.txt", text)])

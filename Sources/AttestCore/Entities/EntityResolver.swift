@@ -374,26 +374,42 @@ public struct EntityResolver: Sendable {
     }
 
     /// Gives every person one canonical name across the corpus: a one-word name ("Trump") becomes
-    /// the longest full name that ends with it ("Donald Trump"), when that is unambiguous.
+    /// the longest full name that ends with it ("Donald Trump"), when that is unambiguous, and a
+    /// role noun left unresolved in its document ("the mayor") becomes the one person the corpus
+    /// gives that title ("Mayor Dana Ruiz").
     public func canonicalize(_ statements: inout [Statement], knownNames: [String]) {
         var index = SurnameIndex()
-        for name in statements.compactMap({ $0.speaker.type == "person" ? $0.speaker.name : nil }) + knownNames { index.add(name) }
+        for s in statements where s.speaker.type == "person" { if let name = s.speaker.name { index.add(name, role: s.speaker.role) } }
+        for name in knownNames { index.add(name) }
         for i in statements.indices { index.apply(to: &statements[i]) }
     }
 }
 
 /// Full person names counted by surname over a corpus: a one-word person name becomes the full
-/// name most of the corpus uses for that surname ("Trump" becomes "Donald Trump").
+/// name most of the corpus uses for that surname ("Trump" becomes "Donald Trump"). Names are also
+/// counted by the last word of their title ("Mayor", "Riverton Mayor"), so that a role noun no
+/// document resolved ("the mayor") becomes the one person the corpus gives that title.
 public struct SurnameIndex: Sendable {
     private var fullBySurname: [String: [String: Int]] = [:]
+    private var fullByTitle: [String: Set<String>] = [:]
 
     /// An empty index.
     public init() {}
 
-    /// Counts a person's name (two to four words; other names are ignored).
-    public mutating func add(_ name: String) {
+    /// Counts a person's name (two to four words; other names are ignored), and its title.
+    public mutating func add(_ name: String, role: String? = nil) {
         guard let last = SurnameIndex.surname(name) else { return }
         fullBySurname[last, default: [:]][name, default: 0] += 1
+        if let role, let title = SurnameIndex.titleWord(role) { fullByTitle[title, default: []].insert(name) }
+    }
+
+    /// The last word of a short title ("Riverton Mayor" → "mayor"), lower case; nil for a longer
+    /// description or one holding a clause ("director of the lab, which ran the tests").
+    static func titleWord(_ role: String) -> String? {
+        let words = EntityResolver.words(role)
+        guard let last = words.last, words.count <= 4, !role.contains(","),
+              last.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
+        return last.lowercased()
     }
 
     /// The last word of a name of two to four words (``EntityResolver/words(_:)``), else nil.
@@ -421,17 +437,32 @@ public struct SurnameIndex: Sendable {
         return parts.last
     }
 
+    /// The title word of a speaker name that is still a role noun ("the mayor" → "mayor"), else nil.
+    static func unresolvedTitle(_ name: String) -> String? {
+        let words = EntityResolver.words(name)
+        guard words.count == 2, words[0] == "the" || words[0] == "The", let title = words.last,
+              title.first?.isLowercase == true, title.allSatisfy({ $0.isLetter || $0 == "-" }) else { return nil }
+        return title
+    }
+
     /// Adds the counts of another index.
     public mutating func merge(_ other: SurnameIndex) {
         for (surname, counts) in other.fullBySurname {
             for (name, count) in counts { fullBySurname[surname, default: [:]][name, default: 0] += count }
         }
+        for (title, names) in other.fullByTitle { fullByTitle[title, default: []].formUnion(names) }
     }
 
-    /// Gives a person statement whose speaker name is one word the full name that more than half
-    /// of that surname's full mentions use.
+    /// Gives a person statement whose speaker is still a role noun ("the mayor") the one person the
+    /// corpus gives that title, and one whose speaker name is one word the full name that more
+    /// than half of that surname's full mentions use.
     public func apply(to statement: inout Statement) {
-        guard statement.speaker.type == "person", let name = statement.speaker.name, !name.containsText(" ") else { return }
+        guard statement.speaker.type == "person", let name = statement.speaker.name else { return }
+        if let title = SurnameIndex.unresolvedTitle(name), let holders = fullByTitle[title], holders.count == 1, let only = holders.first {
+            statement.speaker.name = only
+            return
+        }
+        guard !name.containsText(" ") else { return }
         if let options = fullBySurname[name], let best = options.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
             let total = options.values.reduce(0, +)
             if best.value * 2 > total { statement.speaker.name = best.key }
