@@ -54,6 +54,16 @@ final class SpeakerTests: XCTestCase {
         }
     }
 
+    func testAnAnonymousSourceHedgesWhatItSays() throws {
+        let text = "The pier will close in June, two officials familiar with the plan said. An official at the port authority said the ferries would keep running."
+        let a = analyze([("a.txt", text)])
+        let anonymous = try XCTUnwrap(a.statements.first { $0.speaker.mention == "two officials familiar with the plan" })
+        XCTAssertEqual(anonymous.stance, "hedged")
+        XCTAssertEqual(anonymous.speaker.type, "anonymous")
+        let official = try XCTUnwrap(a.statements.first { $0.speaker.mention == "An official at the port authority" })
+        XCTAssertEqual(official.stance, "assert", "an unnamed official who is not marked as an anonymous source asserts")
+    }
+
     func testInvertedSpeakerKeepsAgeAndRelativeClause() throws {
         let text = "“The mill will not reopen,” said Piet Vos, 61, who ran the night shift for a decade."
         let a = analyze([("a.txt", text)])

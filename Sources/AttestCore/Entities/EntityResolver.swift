@@ -22,6 +22,8 @@ public struct EntityResolver: Sendable {
     let documentNouns: Set<String>
     let unnamedSources: Set<String>
     let relativePronouns: Set<String>
+    /// Phrases that make an unnamed speaker an anonymous source ("familiar with the plan").
+    let anonymityMarkers: [String]
 
     public init(rules: RuleSet) {
         self.rules = rules
@@ -40,6 +42,7 @@ public struct EntityResolver: Sendable {
         documentNouns = set("document-nouns")
         unnamedSources = set("unnamed-sources")
         relativePronouns = set("relative-pronouns")
+        anonymityMarkers = rules.lexicon("anonymity-markers").map { $0.lowercased() }
     }
 
     /// A named entity seen in a document, for resolving later pronouns and role nouns.
@@ -160,6 +163,11 @@ public struct EntityResolver: Sendable {
                 statements[i].speaker.type = fixedType
             }
             if statements[i].speaker.type == "unknown" { statements[i].speaker.type = "person" }
+            if statements[i].speaker.type == "anonymous", statements[i].stance == "assert",
+               anonymityMarkers.contains(where: { lowered.containsText($0) }) {
+                // "…, two officials familiar with the plan said": an anonymous source hedges the assertion.
+                statements[i].stance = "hedged"
+            }
             if let name = statements[i].speaker.name, !pronouns.contains(name.lowercased()) {
                 antecedents.append(Antecedent(name: name, type: statements[i].speaker.type, role: statements[i].speaker.role,
                                               phrases: [mention, statements[i].speaker.role ?? ""],
