@@ -64,6 +64,15 @@ final class SpeakerTests: XCTestCase {
         XCTAssertEqual(official.stance, "assert", "an unnamed official who is not marked as an anonymous source asserts")
     }
 
+    func testAnOrganisationNameJoinedByOfAndIsOneSpeaker() throws {
+        let a = analyze([("a.txt", "The Office of Ports and Harbours of Lisbon flatly rejects reports that the pier was sold.")])
+        let s = try XCTUnwrap(a.statements.first)
+        XCTAssertEqual(s.speaker.name, "Office of Ports and Harbours of Lisbon")
+        XCTAssertEqual(s.speaker.type, "organization")
+        XCTAssertEqual(s.cue, "rejects", "\"rejects\" is the verb, not a plural speaker before the cue \"reports\"")
+        XCTAssertEqual(s.stance, "deny")
+    }
+
     func testInvertedSpeakerKeepsAgeAndRelativeClause() throws {
         let text = "“The mill will not reopen,” said Piet Vos, 61, who ran the night shift for a decade."
         let a = analyze([("a.txt", text)])

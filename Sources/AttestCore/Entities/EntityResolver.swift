@@ -334,6 +334,19 @@ public struct EntityResolver: Sendable {
             if !capitalised || titles.contains(k) || t.hasSuffix("’s") || t.hasSuffix("'s") { break }
             start -= 1
         }
+        // "The Ministry of Agrarian Policy and Food of Ukraine": capitalised words joined by "of", "and",
+        // "for" make one name; when it holds an organisation word, the organisation is the speaker.
+        var joinedStart = start
+        while joinedStart >= 2, ["of", "and", "for", "on", "de"].contains(keys[joinedStart - 1]),
+              tokens[joinedStart - 2].first?.isUppercase == true, !titles.contains(keys[joinedStart - 2]) {
+            joinedStart -= 2
+            while joinedStart > 0, tokens[joinedStart - 1].first?.isUppercase == true, !titles.contains(keys[joinedStart - 1]) { joinedStart -= 1 }
+        }
+        if joinedStart < start, keys[joinedStart...].contains(where: { organizationWords.contains($0) }) {
+            var name = tokens[joinedStart...].joined(separator: " ")
+            for article in ["the ", "The "] where name.hasPrefix(article) { name.removeFirst(article.count) }
+            return NamedSpeaker(name: rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name, type: "organization")
+        }
         let type = start < tokens.count && start > 0 ? guessType(Array(tokens[start...])) : guessType(tokens)
         if start < tokens.count, type == "person" {
             let name = tokens[start...].joined(separator: " ")
