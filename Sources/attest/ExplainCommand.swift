@@ -91,6 +91,8 @@ struct ExplainCommand: ParsableCommand {
                 out += "    - \(head): ignored, its cue is inside quotation marks (set inside_quotes: true to allow)\n"
             case .skippedSentence:
                 out += "    - \(head): sentence skipped\n"
+            case .enclosed(let outerID):
+                out += "    - \(head): dropped, its cue is inside the content of \(outerID) (encloses: true)\n"
             }
             out += "        match: \(quoted(Extractor.fold(text[c.whole])))\n"
             for (name, range) in c.groups.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {

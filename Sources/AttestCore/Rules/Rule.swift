@@ -80,12 +80,22 @@ public final class Rule: @unchecked Sendable {
     /// cue, outside parentheses (`barrier:`): the extractor starts the search for a match only
     /// after the last such character before a cue of the filter.
     public let barrier: [[UInt8]]
+    /// Whether the rule's statement stands for every statement whose cue lies inside its `content`
+    /// (`encloses: true`): a source that reports what another said, "According to the filing, the
+    /// mayor said …", is one attribution, so the statement of the inner cue is dropped.
+    public let enclosesContent: Bool
+    /// Whether the rule's statements give way to an enclosing statement (`enclosed: false` keeps
+    /// them): verbs of doing such as "cited" or "revealed" are reported alongside a source, not by it.
+    public let enclosable: Bool
 
     init(id: String, phase: RulePhase, priority: Int, description: String, pattern: String, expandedPattern: String,
          compiled: CompiledPattern, settings: [String: String], insideQuotes: Bool, message: String?,
          examples: [RuleExample], location: SourceLocation, order: Int, usesPrefilter: Bool, cueFilter: CompiledPattern? = nil,
-         readsHeadings: Bool = false, barrier: [[UInt8]] = []) {
+         readsHeadings: Bool = false, barrier: [[UInt8]] = [], enclosesContent: Bool = false,
+         enclosable: Bool = true) {
         self.usesPrefilter = usesPrefilter
+        self.enclosesContent = enclosesContent
+        self.enclosable = enclosable
         self.readsHeadings = readsHeadings
         self.cueFilter = cueFilter
         self.barrier = barrier

@@ -12,7 +12,7 @@ public struct RuleLoader {
     static let fileKeys: Set<String> = ["schema", "macros", "rules", "description"]
     static let ruleKeys: Set<String> = ["id", "phase", "priority", "description", "pattern", "flags", "set",
                                         "inside_quotes", "message", "examples", "enabled", "prefilter", "filter", "headings",
-                                        "barrier"]
+                                        "barrier", "encloses", "enclosed"]
     static let exampleKeys: Set<String> = ["match", "no_match", "gap", "expect", "note"]
     static let settingKeys: Set<String> = ["kind", "stance", "speaker_type", "channel", "speaker", "via", "signal",
                                            "role", "content", "quantity"]
@@ -265,7 +265,8 @@ public struct RuleLoader {
                     pattern: pattern, expandedPattern: expansion.text, compiled: compiled, settings: settings,
                     insideQuotes: map["inside_quotes"]?.bool ?? false, message: message, examples: examples,
                     location: here, order: order, usesPrefilter: map["prefilter"]?.bool ?? true,
-                    cueFilter: cueFilter, readsHeadings: map["headings"]?.bool ?? false, barrier: barrier)
+                    cueFilter: cueFilter, readsHeadings: map["headings"]?.bool ?? false, barrier: barrier,
+                    enclosesContent: map["encloses"]?.bool ?? false, enclosable: map["enclosed"]?.bool ?? true)
     }
 
     private func readExamples(_ node: Node?, ruleID: String, path: String, problems: inout [RuleProblem], ok: inout Bool) -> [RuleExample] {
