@@ -92,7 +92,7 @@ struct ExplainCommand: ParsableCommand {
             case .skippedSentence:
                 out += "    - \(head): sentence skipped\n"
             case .enclosed(let outerID):
-                out += "    - \(head): dropped, its cue is inside the content of \(outerID) (encloses: true)\n"
+                out += "    - \(head): dropped, its cue is inside the content of \(outerID) \n"
             }
             out += "        match: \(quoted(Extractor.fold(text[c.whole])))\n"
             for (name, range) in c.groups.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {

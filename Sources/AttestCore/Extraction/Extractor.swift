@@ -291,17 +291,25 @@ public struct Extractor: Sendable {
     }
 
     /// The accepted candidates less those whose cue lies inside the `content` of a candidate whose
-    /// rule encloses its content (`encloses: true`): the enclosing statement stands for them. A
-    /// source set in the middle of what it reports (content on both sides, `content2`) encloses
-    /// nothing: "The paper reported, according to two aides, that …" keeps the paper's statement.
+    /// rule encloses its content (`encloses: true`), or of any other candidate for a rule with
+    /// `enclosed: any`: the enclosing statement stands for them. A source set in the middle of
+    /// what it reports (content on both sides, `content2`) encloses nothing: "The paper reported,
+    /// according to two aides, that …" keeps the paper's statement.
     static func withoutEnclosed(_ accepted: [Candidate], trace: Bool, traceEntries: inout [TraceEntry]) -> [Candidate] {
         let enclosing = accepted.filter { $0.rule.enclosesContent && $0.groups["content"] != nil && $0.groups["content2"] == nil }
-        if enclosing.isEmpty { return accepted }
+        if enclosing.isEmpty, !accepted.contains(where: { $0.rule.enclosure == .byAnyStatement }) { return accepted }
+        func holds(_ outer: Candidate, _ c: Candidate) -> Bool {
+            !(outer.rule === c.rule && outer.whole == c.whole) && (outer.groups["content"].map { $0.lowerBound <= c.cue.lowerBound && c.cue.upperBound <= $0.upperBound } ?? false)
+        }
         return accepted.filter { c in
-            if c.rule.enclosesContent || !c.rule.enclosable { return true }
-            guard let outer = enclosing.first(where: { outer in
-                outer.groups["content"].map { $0.lowerBound <= c.cue.lowerBound && c.cue.upperBound <= $0.upperBound } ?? false
-            }) else { return true }
+            if c.rule.enclosesContent { return true }
+            let outer: Candidate?
+            switch c.rule.enclosure {
+            case .never: outer = nil
+            case .byEnclosingRules: outer = enclosing.first { holds($0, c) }
+            case .byAnyStatement: outer = accepted.first { $0.rule.enclosure != .byAnyStatement && holds($0, c) }
+            }
+            guard let outer else { return true }
             if trace, let k = traceEntries.lastIndex(where: { $0.candidate.rule.id == c.rule.id && $0.candidate.whole == c.whole }) {
                 traceEntries[k] = TraceEntry(candidate: c, outcome: .enclosed(by: outer.rule.id))
             }

@@ -84,18 +84,29 @@ public final class Rule: @unchecked Sendable {
     /// (`encloses: true`): a source that reports what another said, "According to the filing, the
     /// mayor said …", is one attribution, so the statement of the inner cue is dropped.
     public let enclosesContent: Bool
-    /// Whether the rule's statements give way to an enclosing statement (`enclosed: false` keeps
-    /// them): verbs of doing such as "cited" or "revealed" are reported alongside a source, not by it.
-    public let enclosable: Bool
+    /// Which statements whose `content` holds this rule's cue take the place of its statement
+    /// (`enclosed:`).
+    public enum Enclosure: Sendable, Equatable {
+        /// None (`enclosed: false`): verbs of doing such as "cited" or "revealed" are reported
+        /// alongside a source, not by it.
+        case never
+        /// Those of rules with `encloses: true` (the default).
+        case byEnclosingRules
+        /// Any statement (`enclosed: any`): a belief told inside someone's words ("she told
+        /// reporters she believed …") is part of what was told.
+        case byAnyStatement
+    }
+    /// Which statements whose content holds this rule's cue take the place of its statement.
+    public let enclosure: Enclosure
 
     init(id: String, phase: RulePhase, priority: Int, description: String, pattern: String, expandedPattern: String,
          compiled: CompiledPattern, settings: [String: String], insideQuotes: Bool, message: String?,
          examples: [RuleExample], location: SourceLocation, order: Int, usesPrefilter: Bool, cueFilter: CompiledPattern? = nil,
          readsHeadings: Bool = false, barrier: [[UInt8]] = [], enclosesContent: Bool = false,
-         enclosable: Bool = true) {
+         enclosure: Enclosure = .byEnclosingRules) {
         self.usesPrefilter = usesPrefilter
         self.enclosesContent = enclosesContent
-        self.enclosable = enclosable
+        self.enclosure = enclosure
         self.readsHeadings = readsHeadings
         self.cueFilter = cueFilter
         self.barrier = barrier

@@ -256,6 +256,18 @@ public struct RuleLoader {
                 ok = false
             }
         }
+        var enclosure = Rule.Enclosure.byEnclosingRules
+        if let enclosedNode = map["enclosed"] {
+            if let value = enclosedNode.bool {
+                enclosure = value ? .byEnclosingRules : .never
+            } else if enclosedNode.string == "any" {
+                enclosure = .byAnyStatement
+            } else {
+                problems.append(RuleProblem(.error, RuleLoader.location(enclosedNode, path), rule: id,
+                                            "'enclosed' must be true, false or any"))
+                ok = false
+            }
+        }
         let examples = readExamples(map["examples"], ruleID: id, path: path, problems: &problems, ok: &ok)
         if examples.isEmpty {
             problems.append(RuleProblem(.warning, here, rule: id, "rule has no examples; add sentences that must and must not match"))
@@ -266,7 +278,7 @@ public struct RuleLoader {
                     insideQuotes: map["inside_quotes"]?.bool ?? false, message: message, examples: examples,
                     location: here, order: order, usesPrefilter: map["prefilter"]?.bool ?? true,
                     cueFilter: cueFilter, readsHeadings: map["headings"]?.bool ?? false, barrier: barrier,
-                    enclosesContent: map["encloses"]?.bool ?? false, enclosable: map["enclosed"]?.bool ?? true)
+                    enclosesContent: map["encloses"]?.bool ?? false, enclosure: enclosure)
     }
 
     private func readExamples(_ node: Node?, ruleID: String, path: String, problems: inout [RuleProblem], ok: inout Bool) -> [RuleExample] {
