@@ -94,6 +94,8 @@ struct ExplainCommand: ParsableCommand {
                 out += "    - \(head): ignored, its cue is inside a turn of speech found by \(turnRule) (speech_turn: true)\n"
             case .skippedSentence:
                 out += "    - \(head): sentence skipped\n"
+            case .enclosed(let outerID):
+                out += "    - \(head): dropped, its cue is inside the content of \(outerID) \n"
             }
             out += "        match: \(quoted(Extractor.fold(text[c.whole])))\n"
             for (name, range) in c.groups.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {

@@ -139,6 +139,33 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertEqual(Analyzer(rules: set).analyze(documents: docs).statements.map(\.speaker.mention), ["Ann"])
     }
 
+    func testEnclosingRuleDropsStatementsWhoseCueLiesInItsContent() throws {
+        let rule = { (id: String, keys: String, pattern: String) in
+            "  - id: \(id)\n    phase: statement\n    priority: 50\n\(keys)    pattern: '\(pattern)'\n    examples:\n      - match: 'Ann said hi'\n"
+        }
+        let dir = try folder(["r.yml": "schema: 1\nrules:\n"
+                                + rule("source", "    encloses: true\n", #"^(?<content>.+?),\s+(?<cue>per)\s+(?<speaker>\p{Lu}\w+)(?:,\s+(?<content2>.+))?"#)
+                                + rule("said", "", #"(?<speaker>\p{Lu}\w+)\s+(?<cue>said)\s+(?<content>\w.*)"#)
+                                + rule("cited", "    enclosed: false\n", #"(?<speaker>\p{Lu}\w+)\s+(?<cue>cited)\s+(?<content>\w+)"#)
+                                + rule("thinks", "    enclosed: any\n", #"(?<speaker>\p{Lu}\w+)\s+(?<cue>thinks)\s+(?<content>\w+)"#)
+                                + rule("typo", "    enclosed: maybe\n", #"(?<speaker>\p{Lu}\w+)\s+(?<cue>hopes)\s+(?<content>\w+)"#)])
+        let set = RuleLoader().load(folders: [dir.path])
+        XCTAssertEqual(set.rules.count, 4, "\(set.problems)")
+        XCTAssertEqual(set.problems.filter { $0.message.contains("'enclosed'") }.count, 1, "\(set.problems)")
+        XCTAssertEqual(set.rule(id: "source")?.enclosesContent, true)
+        XCTAssertEqual(set.rule(id: "cited")?.enclosure, .never)
+        let analyze = { (text: String) in
+            Analyzer(rules: set).analyze(documents: [Document(id: "", path: "t.txt", format: .text, bytes: 0, text: text)])
+                .statements.map(\.rule).sorted()
+        }
+        XCTAssertEqual(analyze("Ann said hi, per Bo."), ["source"], "the source stands for the statement it reports")
+        XCTAssertEqual(analyze("Ann cited rules, per Bo."), ["cited", "source"], "enclosed: false keeps the inner statement")
+        XCTAssertEqual(analyze("Ann said hi, per Bo, and left."), ["said", "source"], "a source in the middle encloses nothing")
+        XCTAssertEqual(analyze("Ann said hi."), ["said"])
+        XCTAssertEqual(analyze("Ann said Bo thinks so."), ["said"], "enclosed: any gives way to any statement that holds its cue")
+        XCTAssertEqual(analyze("Bo thinks so."), ["thinks"])
+    }
+
     func testRuleSetSharesOneFilterAmongRulesWithTheSameCue() throws {
         let rule = { (id: String, pattern: String) in
             "  - id: \(id)\n    phase: statement\n    pattern: '\(pattern)'\n    examples:\n      - match: 'Ann said hi'\n"

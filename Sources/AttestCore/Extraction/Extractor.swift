@@ -24,7 +24,7 @@ public struct Candidate: Sendable {
 
 /// What happened to each candidate, for `attest explain`.
 public struct TraceEntry: Sendable {
-    public enum Outcome: Sendable { case accepted, lostOverlap(to: String), insideQuotation, insideTurn(of: String), skippedSentence }
+    public enum Outcome: Sendable { case accepted, lostOverlap(to: String), insideQuotation, insideTurn(of: String), skippedSentence, enclosed(by: String) }
     public let candidate: Candidate
     public let outcome: Outcome
 }
@@ -236,6 +236,7 @@ public struct Extractor: Sendable {
             accepted.append(c)
             if trace { traceEntries.append(TraceEntry(candidate: c, outcome: .accepted)) }
         }
+        accepted = Extractor.withoutEnclosed(accepted, trace: trace, traceEntries: &traceEntries)
         accepted.sort { $0.cue.lowerBound < $1.cue.lowerBound }
         var statements: [Statement] = []
         let acceptedCues = accepted.map(\.cue)
@@ -297,6 +298,33 @@ public struct Extractor: Sendable {
             }
         }
         return merged
+    }
+
+    /// The accepted candidates less those whose cue lies inside the `content` of a candidate whose
+    /// rule encloses its content (`encloses: true`), or of any other candidate for a rule with
+    /// `enclosed: any`: the enclosing statement stands for them. A source set in the middle of
+    /// what it reports (content on both sides, `content2`) encloses nothing: "The paper reported,
+    /// according to two aides, that …" keeps the paper's statement.
+    static func withoutEnclosed(_ accepted: [Candidate], trace: Bool, traceEntries: inout [TraceEntry]) -> [Candidate] {
+        let enclosing = accepted.filter { $0.rule.enclosesContent && $0.groups["content"] != nil && $0.groups["content2"] == nil }
+        if enclosing.isEmpty, !accepted.contains(where: { $0.rule.enclosure == .byAnyStatement }) { return accepted }
+        func holds(_ outer: Candidate, _ c: Candidate) -> Bool {
+            !(outer.rule === c.rule && outer.whole == c.whole) && (outer.groups["content"].map { $0.lowerBound <= c.cue.lowerBound && c.cue.upperBound <= $0.upperBound } ?? false)
+        }
+        return accepted.filter { c in
+            if c.rule.enclosesContent { return true }
+            let outer: Candidate?
+            switch c.rule.enclosure {
+            case .never: outer = nil
+            case .byEnclosingRules: outer = enclosing.first { holds($0, c) }
+            case .byAnyStatement: outer = accepted.first { $0.rule.enclosure != .byAnyStatement && holds($0, c) }
+            }
+            guard let outer else { return true }
+            if trace, let k = traceEntries.lastIndex(where: { $0.candidate.rule.id == c.rule.id && $0.candidate.whole == c.whole }) {
+                traceEntries[k] = TraceEntry(candidate: c, outcome: .enclosed(by: outer.rule.id))
+            }
+            return false
+        }
     }
 
     /// Two candidates conflict when their cues overlap, or one's speaker overlaps the other's cue.

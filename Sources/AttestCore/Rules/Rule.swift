@@ -87,13 +87,34 @@ public final class Rule: @unchecked Sendable {
     /// cue, outside parentheses (`barrier:`): the extractor starts the search for a match only
     /// after the last such character before a cue of the filter.
     public let barrier: [[UInt8]]
+    /// Whether the rule's statement stands for every statement whose cue lies inside its `content`
+    /// (`encloses: true`): a source that reports what another said, "According to the filing, the
+    /// mayor said …", is one attribution, so the statement of the inner cue is dropped.
+    public let enclosesContent: Bool
+    /// Which statements whose `content` holds this rule's cue take the place of its statement
+    /// (`enclosed:`).
+    public enum Enclosure: Sendable, Equatable {
+        /// None (`enclosed: false`): verbs of doing such as "cited" or "revealed" are reported
+        /// alongside a source, not by it.
+        case never
+        /// Those of rules with `encloses: true` (the default).
+        case byEnclosingRules
+        /// Any statement (`enclosed: any`): a belief told inside someone's words ("she told
+        /// reporters she believed …") is part of what was told.
+        case byAnyStatement
+    }
+    /// Which statements whose content holds this rule's cue take the place of its statement.
+    public let enclosure: Enclosure
 
     init(id: String, phase: RulePhase, priority: Int, description: String, pattern: String, expandedPattern: String,
          compiled: CompiledPattern, settings: [String: String], insideQuotes: Bool, message: String?,
          examples: [RuleExample], location: SourceLocation, order: Int, usesPrefilter: Bool, cueFilter: CompiledPattern? = nil,
-         readsHeadings: Bool = false, barrier: [[UInt8]] = [], speechTurn: Bool = false) {
+         readsHeadings: Bool = false, barrier: [[UInt8]] = [], speechTurn: Bool = false, enclosesContent: Bool = false,
+         enclosure: Enclosure = .byEnclosingRules) {
         self.usesPrefilter = usesPrefilter
         self.speechTurn = speechTurn
+        self.enclosesContent = enclosesContent
+        self.enclosure = enclosure
         self.readsHeadings = readsHeadings
         self.cueFilter = cueFilter
         self.barrier = barrier

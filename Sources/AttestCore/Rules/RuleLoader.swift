@@ -12,7 +12,7 @@ public struct RuleLoader {
     static let fileKeys: Set<String> = ["schema", "macros", "rules", "description"]
     static let ruleKeys: Set<String> = ["id", "phase", "priority", "description", "pattern", "flags", "set",
                                         "inside_quotes", "message", "examples", "enabled", "prefilter", "filter", "headings",
-                                        "barrier", "speech_turn"]
+                                        "barrier", "speech_turn", "encloses", "enclosed"]
     static let exampleKeys: Set<String> = ["match", "no_match", "gap", "expect", "note"]
     static let settingKeys: Set<String> = ["kind", "stance", "speaker_type", "channel", "speaker", "via", "signal",
                                            "role", "content", "quantity"]
@@ -256,6 +256,18 @@ public struct RuleLoader {
                 ok = false
             }
         }
+        var enclosure = Rule.Enclosure.byEnclosingRules
+        if let enclosedNode = map["enclosed"] {
+            if let value = enclosedNode.bool {
+                enclosure = value ? .byEnclosingRules : .never
+            } else if enclosedNode.string == "any" {
+                enclosure = .byAnyStatement
+            } else {
+                problems.append(RuleProblem(.error, RuleLoader.location(enclosedNode, path), rule: id,
+                                            "'enclosed' must be true, false or any"))
+                ok = false
+            }
+        }
         let examples = readExamples(map["examples"], ruleID: id, path: path, problems: &problems, ok: &ok)
         if examples.isEmpty {
             problems.append(RuleProblem(.warning, here, rule: id, "rule has no examples; add sentences that must and must not match"))
@@ -266,7 +278,8 @@ public struct RuleLoader {
                     insideQuotes: map["inside_quotes"]?.bool ?? false, message: message, examples: examples,
                     location: here, order: order, usesPrefilter: map["prefilter"]?.bool ?? true,
                     cueFilter: cueFilter, readsHeadings: map["headings"]?.bool ?? false, barrier: barrier,
-                    speechTurn: map["speech_turn"]?.bool ?? false)
+                    speechTurn: map["speech_turn"]?.bool ?? false,
+                    enclosesContent: map["encloses"]?.bool ?? false, enclosure: enclosure)
     }
 
     private func readExamples(_ node: Node?, ruleID: String, path: String, problems: inout [RuleProblem], ok: inout Bool) -> [RuleExample] {
