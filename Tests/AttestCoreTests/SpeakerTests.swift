@@ -55,8 +55,10 @@ final class SpeakerTests: XCTestCase {
     }
 
     func testAnAnonymousSourceHedgesWhatItSays() throws {
-        let text = "The pier will close in June, two officials familiar with the plan said. An official at the port authority said the ferries would keep running."
+        let text = "The pier will close in June, two officials familiar with the plan said. An official at the port authority said the ferries would keep running. A deal was near, people briefed on the talks said."
         let a = analyze([("a.txt", text)])
+        let people = try XCTUnwrap(a.statements.first { $0.speaker.mention == "people briefed on the talks" })
+        XCTAssertEqual(people.stance, "hedged")
         let anonymous = try XCTUnwrap(a.statements.first { $0.speaker.mention == "two officials familiar with the plan" })
         XCTAssertEqual(anonymous.stance, "hedged")
         XCTAssertEqual(anonymous.speaker.type, "anonymous")

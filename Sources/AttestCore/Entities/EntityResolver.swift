@@ -163,10 +163,12 @@ public struct EntityResolver: Sendable {
                 statements[i].speaker.type = fixedType
             }
             if statements[i].speaker.type == "unknown" { statements[i].speaker.type = "person" }
-            if statements[i].speaker.type == "anonymous", statements[i].stance == "assert",
+            if ["anonymous", "group"].contains(statements[i].speaker.type), statements[i].stance == "assert",
                anonymityMarkers.contains(where: { lowered.containsText($0) }) {
-                // "…, two officials familiar with the plan said": an anonymous source hedges the assertion.
+                // "…, two officials familiar with the plan said", "people briefed on the talks said":
+                // an anonymous source hedges the assertion.
                 statements[i].stance = "hedged"
+                statements[i].speaker.type = "anonymous"
             }
             if let name = statements[i].speaker.name, !pronouns.contains(name.lowercased()) {
                 antecedents.append(Antecedent(name: name, type: statements[i].speaker.type, role: statements[i].speaker.role,
