@@ -24,6 +24,8 @@ final class SpeakerTests: XCTestCase {
         XCTAssertEqual(first.speaker.mention, "The ferry company's chief engineer, Tomas Reyes")
         let second = try XCTUnwrap(a.statements.first { $0.cue == "added" })
         XCTAssertEqual(second.speaker.name, "Tomas Reyes", "the pronoun resolves to the named engineer")
+        let head = analyze([("b.txt", "The head of the Lisbon Ferry Owners Association, Rita Sousa, told reporters the fares would rise.")])
+        XCTAssertEqual(head.statements.first?.speaker.name, "Rita Sousa")
         let agency = try XCTUnwrap(a.statements.last { $0.cue == "said" })
         XCTAssertNotEqual(agency.speaker.name, "a city agency", "a description in the apposition is not a name")
     }

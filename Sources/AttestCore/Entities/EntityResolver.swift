@@ -144,12 +144,11 @@ public struct EntityResolver: Sendable {
                 statements[i].stance = "hedged"
                 continue
             }
-            if let description = roleNounHead(tokens).map({ _ in mention }), let apposition = statements[i].speaker.role,
-               let nameTokens = properName(apposition) {
+            if isDescription(tokens), let apposition = statements[i].speaker.role, let nameTokens = properName(apposition) {
                 // "The parents' association chair, Ines Moll, said": the apposition names the speaker
                 // and the role noun phrase describes her.
                 classifyNamed(&statements[i], tokens: nameTokens, memo: memo)
-                var role = description
+                var role = mention
                 for article in ["the ", "The "] where role.hasPrefix(article) { role.removeFirst(article.count) }
                 statements[i].speaker.role = role
             } else if tokens.count == 1, pronouns.contains(lowered) {
@@ -189,6 +188,14 @@ public struct EntityResolver: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether a mention is a description opened by a determiner, with a lower-case word in it
+    /// ("the parents' association chair", "The head of the Hellenic chartering association").
+    func isDescription(_ tokens: [String]) -> Bool {
+        guard tokens.count >= 2, tokens.count <= 8,
+              ["the", "a", "an", "its", "his", "her", "their", "our"].contains(tokens[0].lowercased()) else { return false }
+        return tokens.dropFirst().contains { $0.first?.isLowercase == true }
     }
 
     /// The words of an apposition that is a proper name of two to four capitalised words
