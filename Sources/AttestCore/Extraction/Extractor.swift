@@ -548,6 +548,10 @@ public struct Extractor: Sendable {
                      warnings: inout [AnalysisWarning]) -> String? {
         let subject = UTF8Text(text)
         for rule in byPriority(phase) {
+            // A content-stance rule's `filter:` is a cheap test of the words it needs.
+            if phase == .contentStance, let filter = rule.cueFilter, ((try? filter.firstMatch(in: subject, scratch: scratch)) ?? nil) == nil {
+                continue
+            }
             do {
                 if try first(rule, in: subject, scratch: scratch) != nil, let s = rule.settings["stance"] { return s }
             } catch {

@@ -127,7 +127,8 @@ public struct RuleLoader {
     /// (a filter that duplicates another, or of a phase that runs no filters, is never matched). The
     /// patterns are independent, so they compile in parallel; this is most of the start-up time.
     static func compileJIT(_ ruleSet: RuleSet) {
-        let patterns = ruleSet.rules.map(\.compiled) + ruleSet.cueFilters + (ruleSet.prefilter.map { [$0] } ?? [])
+        let contentStanceFilters = ruleSet.rules(.contentStance).compactMap(\.cueFilter)
+        let patterns = ruleSet.rules.map(\.compiled) + ruleSet.cueFilters + contentStanceFilters + (ruleSet.prefilter.map { [$0] } ?? [])
         // Largest first, so one long compile does not finish last on its own.
         let bySize = patterns.sorted { $0.source.utf8.count > $1.source.utf8.count }
         DispatchQueue.concurrentPerform(iterations: bySize.count) { bySize[$0].compileJIT() }

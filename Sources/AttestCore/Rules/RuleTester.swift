@@ -178,6 +178,9 @@ public struct RuleTester {
             return (false, "expected no match, but the pattern matched '\(subject[m.range])'")
         }
         guard let m = found else { return (false, "the pattern does not match") }
+        if rule.phase == .contentStance, let filter = rule.cueFilter, ((try? filter.firstMatch(in: subject, scratch: scratch)) ?? nil) == nil {
+            return (false, "the pattern matches but the rule's filter does not, so the rule would never run here")
+        }
         var mismatches: [String] = []
         for (key, expected) in example.expect.sorted(by: { $0.key < $1.key }) {
             let actual: String?
