@@ -176,4 +176,13 @@ extension UTF8Text {
     public func slice(_ range: Range<Int>) -> UTF8Text {
         UTF8Text(validBytes: Array(bytes[max(0, range.lowerBound)..<min(bytes.count, range.upperBound)]))
     }
+
+    /// A copy of a sentence's bytes with each line break (LF or CR) turned into a space: text wrapped
+    /// across lines reads as one line to patterns, whose `.` and `$` stop at line breaks, and every
+    /// byte offset stays what it is in the text.
+    public func sentenceSlice(_ range: Range<Int>) -> UTF8Text {
+        var copy = Array(bytes[max(0, range.lowerBound)..<min(bytes.count, range.upperBound)])
+        for i in copy.indices where copy[i] == 10 || copy[i] == 13 { copy[i] = 32 }
+        return UTF8Text(validBytes: copy)
+    }
 }

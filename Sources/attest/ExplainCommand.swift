@@ -34,7 +34,7 @@ struct ExplainCommand: ParsableCommand {
         var out = ""
         for i in chosen {
             let sentence = seg.sentences[i]
-            let subject = text.slice(sentence.range)
+            let subject = text.sentenceSlice(sentence.range)
             out += "Sentence \(i + 1) (line \(sentence.line)): \(Extractor.fold(text[sentence.range]))\n"
             if sentence.isHeading {
                 out += extractor.holdsCue(subject, scratch: scratch)

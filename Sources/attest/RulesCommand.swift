@@ -214,7 +214,7 @@ struct RulesRunCommand: ParsableCommand {
             let seg = extractor.segmenter.segment(doc.text)
             let names = rule.compiled.groupNumbers.sorted { $0.value < $1.value }.map(\.key)
             for sentence in seg.sentences {
-                let subject = text.slice(sentence.range)
+                let subject = text.sentenceSlice(sentence.range)
                 let found: [PatternMatch]
                 do { found = try rule.compiled.allMatches(in: subject, scratch: scratch) } catch {
                     out += "\(doc.path):\(sentence.line): match limit reached: \(error)\n"

@@ -60,6 +60,28 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(stance("the lab director"), "confirm")
     }
 
+    func testTextWrappedAcrossLinesGivesTheSameStatementsAsOneLine() throws {
+        let flat = """
+        “The pier will stay shut until the divers have checked every pillar,” harbour master Ana Ruiz said on Monday, adding that the ferries would use the old dock.
+
+        The ferry company, which runs nine boats, said it had not been told when the pier would reopen.
+        """
+        let wrapped = """
+        “The pier will stay shut until the divers have checked every
+        pillar,” harbour master Ana Ruiz said on Monday, adding that the
+        ferries would use the old dock.
+
+        The ferry company, which runs nine boats, said it had not been
+        told when the pier would reopen.
+        """
+        func summary(_ text: String) -> [String] {
+            analyze([("a.txt", text)]).statements.map { "\($0.speaker.name ?? "-")|\($0.cue)|\($0.content)" }
+        }
+        let expected = summary(flat)
+        XCTAssertEqual(expected.count, 3, expected.joined(separator: "\n"))
+        XCTAssertEqual(summary(wrapped), expected)
+    }
+
     func testPronounResolvesToPreviousSpeakerNotToOrganisationInApposition() throws {
         let text = "Maria Ortiz, an economist at the Lima Policy Institute, describes the pact as “a pause, not a peace”. She argues that prices will stay volatile for years."
         let a = analyze([("a.txt", text)])

@@ -122,7 +122,7 @@ public struct Extractor: Sendable {
         var bareHeading = [Bool](repeating: false, count: seg.sentences.count)
         let skipRules = rules.rules(.skip)
         // Each sentence's bytes, copied once for the skip and the statement phases.
-        let subjects = seg.sentences.map { text.slice($0.range) }
+        let subjects = seg.sentences.map { text.sentenceSlice($0.range) }
         for (i, sentence) in seg.sentences.enumerated() {
             let subject = subjects[i]
             if sentence.isHeading, !cueFound[i] { skipped[i] = true; bareHeading[i] = headingRulesExist; continue }
@@ -414,7 +414,7 @@ public struct Extractor: Sendable {
             statement.stance = stance(forCue: cue, document: document, scratch: scratch, warnings: &warnings)
                 ?? stance(forContent: content, document: document, scratch: scratch, warnings: &warnings) ?? "assert"
         }
-        let sentenceText = text.slice(sentence.range)
+        let sentenceText = text.sentenceSlice(sentence.range)
         statement.channel = c.groups["channel"].map { Extractor.fold(text[$0]) } ?? settings["channel"]
             ?? firstGroup(.channel, group: "channel", in: sentenceText, document: document, scratch: scratch, warnings: &warnings)
         let dateText = c.groups["date"].map { text[$0] }

@@ -200,7 +200,7 @@ public struct Analyzer: Sendable {
         let types = entityRules.map { $0.settings["speaker_type"] ?? "person" }
         var out: [(String, String, Int)] = []
         for (i, sentence) in seg.sentences.enumerated() {
-            let subject = text.slice(sentence.range)
+            let subject = text.sentenceSlice(sentence.range)
             for (rule, type) in zip(entityRules, types) {
                 do {
                     let matches = try extractor.timed(rule.id, phase: rule.phase.rawValue) { () throws -> [PatternMatch]? in
