@@ -45,6 +45,11 @@ public struct Extractor: Sendable {
     /// Lower-cased words that open a phrase about where, when or how a speaker spoke, not what was
     /// said (the circumstance-openers lexicon).
     let circumstanceOpeners: Set<String>
+    /// Lower-cased words that open a clause or a phrase set before it ("In a later interview, …"),
+    /// with the days of the week (the clause-openers and weekdays lexicons).
+    let openingPhraseOpeners: Set<String>
+    /// Lower-cased days of the week (the weekdays lexicon).
+    let weekdays: Set<String>
     /// The statement and hedge rules, in the order they run.
     let phaseRules: [Rule]
     /// For each of `phaseRules`, its index in `rules.cueFilters` (nil: the rule has no filter).
@@ -86,6 +91,9 @@ public struct Extractor: Sendable {
         sayingVerbs = Set(verbs.map { $0.lowercased() })
         relativePronouns = Set(rules.lexicon("relative-pronouns").map { $0.lowercased() })
         circumstanceOpeners = Set(rules.lexicon("circumstance-openers").map { $0.lowercased() })
+        let weekdays = Set(rules.lexicon("weekdays").map { $0.lowercased() })
+        self.weekdays = weekdays
+        openingPhraseOpeners = weekdays.union(rules.lexicon("clause-openers").map { $0.lowercased() })
         self.segmenter = Segmenter(abbreviations: abbreviations, attributionVerbs: sayingVerbs)
     }
 
@@ -329,6 +337,11 @@ public struct Extractor: Sendable {
         } else if contentRange == nil, c.rule.phase == .statement, let block = Extractor.paragraphAfterColon(c, seg: seg, text: text) {
             contentRange = block
         }
+        if c.rule.phase == .statement, let r = contentRange, let after = contentAfterOpeningPhrase(c, content: r, seg: seg, text: text) {
+            // "In a later interview, she warned of a strike.": the phrase before the speaker only
+            // sets the scene; what follows the cue is what she said.
+            contentRange = after
+        }
         if let r = contentRange, let end = Extractor.turnEnd(c, content: r, seg: seg, text: text) {
             contentRange = r.lowerBound..<end
         }
@@ -444,11 +457,45 @@ public struct Extractor: Sendable {
                 .drop(while: { $0.count > 4 && $0.hasSuffix("ly") && $0.allSatisfy(\.isLetter) })  // "said pleasantly"
             let words = text[content].split(whereSeparator: { $0.isWhitespace })
             let dash = words.first.map { ["-", "--", "–", "—"].contains(String($0)) } ?? false  // `- "…," she said - and …`
-            let opens = [words.first, afterCue.first].compactMap { $0?.lowercased().filter({ $0.isLetter }) }
-                .contains { circumstanceOpeners.contains($0) || ($0.hasSuffix("ing") && $0.count > 4) }
+            let opens = [words.first, afterCue.first].compactMap { $0 }.contains { opensCircumstance($0) }
             guard dash || opens else { return nil }
         }
         return q.range
+    }
+
+    /// Whether `word` opens a phrase about where, when or how a speaker spoke rather than what was
+    /// said: a word of the circumstance-openers lexicon, or a word ending in "ing" ("answering").
+    func opensCircumstance(_ word: Substring) -> Bool {
+        let letters = word.lowercased().filter { $0.isLetter }
+        return circumstanceOpeners.contains(letters) || (letters.hasSuffix("ing") && letters.count > 4)
+    }
+
+    /// The rest of the sentence after the cue, when a rule whose speaker comes before its cue took
+    /// an opening phrase for the content ("In a later vote, he warned of …", "Since October,
+    /// officials have told residents …"): content before the speaker, without a quotation or a
+    /// second part, opened by a word of the clause-openers lexicon, a day of the week or an adverb
+    /// in -ly, while words follow the cue (and the recipient) that are not about where, when or how
+    /// the speaker spoke (`opensCircumstance`, less any adverb in -ly), nor open with a clause
+    /// opener or a day of the week, nor are only capitalised words (a name). Nil otherwise.
+    func contentAfterOpeningPhrase(_ c: Candidate, content: Range<Int>, seg: Segmentation, text: UTF8Text) -> Range<Int>? {
+        guard let speaker = c.groups["speaker"], speaker.upperBound <= c.cue.lowerBound, content.upperBound <= speaker.lowerBound,
+              c.groups["content2"] == nil, !Extractor.containsQuoteMark(text, content),
+              let first = text[content].split(whereSeparator: { $0.isWhitespace }).first?.lowercased().filter({ $0.isLetter }),
+              openingPhraseOpeners.contains(first) || (first.count > 4 && first.hasSuffix("ly")) else { return nil }
+        let sentenceEnd = Extractor.trim(text, seg.sentences[c.sentenceIndex].range).upperBound
+        var start = c.cue.upperBound
+        if let recipient = c.groups["recipient"], recipient.lowerBound >= start { start = recipient.upperBound }
+        while start < sentenceEnd, Segmenter.isSpace(text.bytes[start]) || text.bytes[start] == UInt8(ascii: ",") { start += 1 }
+        guard start < sentenceEnd else { return nil }
+        let rest = start..<sentenceEnd
+        let words = text[rest].split(whereSeparator: { $0.isWhitespace })
+            .drop(while: { $0.count > 4 && $0.hasSuffix("ly") && $0.allSatisfy(\.isLetter) })
+        // What follows must be words of the statement: not a phrase about where or when she spoke,
+        // not a clause of its own (", and …"), not just a name ("told The Daily Courier").
+        guard let head = words.first, head.contains(where: { $0.isLetter }), !opensCircumstance(head),
+              !openingPhraseOpeners.contains(head.lowercased().filter { $0.isLetter }),
+              words.contains(where: { $0.first?.isLowercase ?? false }) else { return nil }
+        return rest
     }
 
     /// Whether an en or em dash (– —) ends just before byte `offset`.
