@@ -48,6 +48,8 @@ public struct Extractor: Sendable {
     /// Lower-cased words that open a clause or a phrase set before it ("In a later interview, …"),
     /// with the days of the week (the clause-openers and weekdays lexicons).
     let openingPhraseOpeners: Set<String>
+    /// Lower-cased cues whose object is the person told ("told the website"): the telling-verbs lexicon.
+    let tellingVerbs: Set<String>
     /// Lower-cased days of the week (the weekdays lexicon).
     let weekdays: Set<String>
     /// The statement and hedge rules, in the order they run.
@@ -91,6 +93,7 @@ public struct Extractor: Sendable {
         sayingVerbs = Set(verbs.map { $0.lowercased() })
         relativePronouns = Set(rules.lexicon("relative-pronouns").map { $0.lowercased() })
         circumstanceOpeners = Set(rules.lexicon("circumstance-openers").map { $0.lowercased() })
+        tellingVerbs = Set(rules.lexicon("telling-verbs").map { $0.lowercased() })
         let weekdays = Set(rules.lexicon("weekdays").map { $0.lowercased() })
         self.weekdays = weekdays
         openingPhraseOpeners = weekdays.union(rules.lexicon("clause-openers").map { $0.lowercased() })
@@ -414,9 +417,10 @@ public struct Extractor: Sendable {
 
     /// The quotation that closes just before the speaker (only white space, commas and dashes
     /// between) in the speaker's sentence, when the speaker comes before the cue and what follows
-    /// the cue is no reported content: nothing, the rest of the sentence after a closing dash, or a
+    /// the cue is no reported content: nothing, the rest of the sentence after a closing dash, a
     /// phrase opened (after any adverb in -ly) by a word of the circumstance-openers lexicon or by a
-    /// word ending in "ing", with no quotation mark in it. The
+    /// word ending in "ing", with no quotation mark in it, or anything after a cue of the
+    /// telling-verbs lexicon (whose object is the person told). The
     /// quotation must open the sentence or follow a dash, bracket, colon or semicolon, and hold no
     /// cue of another statement; nil otherwise.
     func quotationBeforeSpeaker(_ c: Candidate, content: Range<Int>?, seg: Segmentation, text: UTF8Text,
@@ -426,18 +430,32 @@ public struct Extractor: Sendable {
             guard content.lowerBound >= c.cue.upperBound, !Extractor.containsQuoteMark(text, content) else { return nil }
         }
         // The byte checks on the quotation come first: most statements have none before the speaker.
-        var end = speaker.lowerBound
-        while end > 0 {
-            let b = text.bytes[end - 1]
-            if Segmenter.isSpace(b) || b == UInt8(ascii: ",") || b == UInt8(ascii: "-") {
-                end -= 1
-            } else if Extractor.longDashEnds(at: end, in: text.bytes) {
-                end -= 3
-            } else {
-                break
+        // A short lower-case description may stand between the two (`"…," his neighbour Rui Matos`).
+        var lead = speaker.lowerBound
+        var end = Extractor.separatorsStart(before: lead, in: text.bytes)
+        var words = 0
+        while words < Extractor.descriptionWords, end > 0, seg.quotation(containing: end - 1)?.range.upperBound != end {
+            // Only white space (a no-break space too) between the words of the description.
+            var wordEnd = lead
+            while wordEnd > 0 {
+                if Segmenter.isSpace(text.bytes[wordEnd - 1]) {
+                    wordEnd -= 1
+                } else if wordEnd >= 2, text.bytes[wordEnd - 2] == 0xC2, text.bytes[wordEnd - 1] == 0xA0 {
+                    wordEnd -= 2
+                } else {
+                    break
+                }
             }
+            var wordStart = wordEnd
+            while wordStart > 0, Segmenter.isLower(text.bytes[wordStart - 1]) || text.bytes[wordStart - 1] == UInt8(ascii: "'") {
+                wordStart -= 1
+            }
+            guard wordEnd < lead, wordStart < wordEnd else { break }
+            lead = wordStart
+            end = Extractor.separatorsStart(before: lead, in: text.bytes)
+            words += 1
         }
-        guard end > 0, end < speaker.lowerBound, let q = seg.quotation(containing: end - 1), !q.unclosed,
+        guard end > 0, end < lead, let q = seg.quotation(containing: end - 1), !q.unclosed,
               q.range.upperBound == end,
               seg.sentenceIndex(containing: end - 1) == c.sentenceIndex,
               !otherCues.contains(where: { $0 != c.cue && q.range.contains($0.lowerBound) }) else { return nil }
@@ -458,7 +476,8 @@ public struct Extractor: Sendable {
             let words = text[content].split(whereSeparator: { $0.isWhitespace })
             let dash = words.first.map { ["-", "--", "–", "—"].contains(String($0)) } ?? false  // `- "…," she said - and …`
             let opens = [words.first, afterCue.first].compactMap { $0 }.contains { opensCircumstance($0) }
-            guard dash || opens else { return nil }
+            let told = tellingVerbs.contains(text[c.cue].lowercased())  // `"…," he told the website.`
+            guard dash || opens || told else { return nil }
         }
         return q.range
     }
@@ -496,6 +515,26 @@ public struct Extractor: Sendable {
               !openingPhraseOpeners.contains(head.lowercased().filter { $0.isLetter }),
               words.contains(where: { $0.first?.isLowercase ?? false }) else { return nil }
         return rest
+    }
+
+    /// The most lower-case words of a description between a quotation and its speaker ("his
+    /// longtime friend").
+    static let descriptionWords = 3
+
+    /// Where the white space, commas and dashes that end just before byte `offset` start.
+    static func separatorsStart(before offset: Int, in bytes: [UInt8]) -> Int {
+        var end = offset
+        while end > 0 {
+            let b = bytes[end - 1]
+            if Segmenter.isSpace(b) || b == UInt8(ascii: ",") || b == UInt8(ascii: "-") {
+                end -= 1
+            } else if longDashEnds(at: end, in: bytes) {
+                end -= 3
+            } else {
+                break
+            }
+        }
+        return end
     }
 
     /// Whether an en or em dash (– —) ends just before byte `offset`.
