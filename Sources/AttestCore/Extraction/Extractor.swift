@@ -340,10 +340,17 @@ public struct Extractor: Sendable {
         } else if contentRange == nil, c.rule.phase == .statement, let block = Extractor.paragraphAfterColon(c, seg: seg, text: text) {
             contentRange = block
         }
-        if c.rule.phase == .statement, let r = contentRange, let after = contentAfterOpeningPhrase(c, content: r, seg: seg, text: text) {
-            // "In a later interview, she warned of a strike.": the phrase before the speaker only
-            // sets the scene; what follows the cue is what she said.
-            contentRange = after
+        var secondGroup = c.groups["content2"]
+        if c.rule.phase == .statement, let r = contentRange, isOpeningPhrase(c, content: r, text: text) {
+            if let r2 = secondGroup.map({ Extractor.trim(text, $0) }), Segmenter.quoteMark(text.bytes, r2.lowerBound) != nil {
+                // "Asked about the vote, she said, “We lost.”": the quotation alone is what she said.
+                contentRange = Extractor.widenToQuotations(r2, cue: c.cue, seg: seg)
+                secondGroup = nil
+            } else if secondGroup == nil, let after = contentAfterOpeningPhrase(c, seg: seg, text: text) {
+                // "In a later interview, she warned of a strike.": the phrase before the speaker only
+                // sets the scene; what follows the cue is what she said.
+                contentRange = after
+            }
         }
         if let r = contentRange, let end = Extractor.turnEnd(c, content: r, seg: seg, text: text) {
             contentRange = r.lowerBound..<end
@@ -352,8 +359,12 @@ public struct Extractor: Sendable {
         let rawContent = contentRange.map { Extractor.fold(text[$0]) } ?? ""
         // A second part goes with a quotation only when it is quoted too: `"A," he said, "B."`, not
         // the clause of `"A," he said, looking at the crowd.`
-        let secondRange = c.groups["content2"].map { Extractor.widenToQuotations(Extractor.trim(text, $0), cue: c.cue, seg: seg) }
+        var secondRange = secondGroup.map { Extractor.widenToQuotations(Extractor.trim(text, $0), cue: c.cue, seg: seg) }
             .flatMap { Extractor.kind(of: rawContent) == "direct" && !Extractor.containsQuoteMark(text, $0) ? nil : $0 }
+        if secondRange == nil, c.rule.phase == .statement, let r = contentRange, Extractor.kind(of: rawContent) == "direct" {
+            // `"A," he said of the plan, "B."`: the quotation after the phrase that follows the cue.
+            secondRange = Extractor.quotationAfterTrail(c, content: r, seg: seg, text: text, otherCues: otherCues)
+        }
         var parts = [Extractor.cleanContent(rawContent)]
         if let r2 = secondRange { parts.append(Extractor.cleanContent(text[r2])) }
         if c.rule.phase == .statement {
@@ -489,18 +500,24 @@ public struct Extractor: Sendable {
         return circumstanceOpeners.contains(letters) || (letters.hasSuffix("ing") && letters.count > 4)
     }
 
-    /// The rest of the sentence after the cue, when a rule whose speaker comes before its cue took
-    /// an opening phrase for the content ("In a later vote, he warned of …", "Since October,
-    /// officials have told residents …"): content before the speaker, without a quotation or a
-    /// second part, opened by a word of the clause-openers lexicon, a day of the week or an adverb
-    /// in -ly, while words follow the cue (and the recipient) that are not about where, when or how
-    /// the speaker spoke (`opensCircumstance`, less any adverb in -ly), nor open with a clause
-    /// opener or a day of the week, nor are only capitalised words (a name). Nil otherwise.
-    func contentAfterOpeningPhrase(_ c: Candidate, content: Range<Int>, seg: Segmentation, text: UTF8Text) -> Range<Int>? {
+    /// Whether a rule whose speaker comes before its cue took an opening phrase for the content
+    /// ("In a later vote, he warned of …", "Asked about it, she said, “…”"): content before the
+    /// speaker, without a quotation, opened by a word of the clause-openers lexicon, a day of the
+    /// week or an adverb in -ly.
+    func isOpeningPhrase(_ c: Candidate, content: Range<Int>, text: UTF8Text) -> Bool {
         guard let speaker = c.groups["speaker"], speaker.upperBound <= c.cue.lowerBound, content.upperBound <= speaker.lowerBound,
-              c.groups["content2"] == nil, !Extractor.containsQuoteMark(text, content),
-              let first = text[content].split(whereSeparator: { $0.isWhitespace }).first?.lowercased().filter({ $0.isLetter }),
-              openingPhraseOpeners.contains(first) || (first.count > 4 && first.hasSuffix("ly")) else { return nil }
+              !Extractor.containsQuoteMark(text, content),
+              let first = text[content].split(whereSeparator: { $0.isWhitespace }).first?.lowercased().filter({ $0.isLetter })
+        else { return false }
+        return openingPhraseOpeners.contains(first) || (first.count > 4 && first.hasSuffix("ly"))
+    }
+
+    /// The rest of the sentence after the cue, when the content is an opening phrase
+    /// (`isOpeningPhrase`, no second part): when words follow the cue (and the recipient) that are
+    /// not about where, when or how the speaker spoke (`opensCircumstance`, less any adverb in -ly),
+    /// nor open with a clause opener or a day of the week, nor are only capitalised words (a name).
+    /// Nil otherwise.
+    func contentAfterOpeningPhrase(_ c: Candidate, seg: Segmentation, text: UTF8Text) -> Range<Int>? {
         let sentenceEnd = Extractor.trim(text, seg.sentences[c.sentenceIndex].range).upperBound
         var start = c.cue.upperBound
         if let recipient = c.groups["recipient"], recipient.lowerBound >= start { start = recipient.upperBound }
@@ -515,6 +532,30 @@ public struct Extractor: Sendable {
               !openingPhraseOpeners.contains(head.lowercased().filter { $0.isLetter }),
               words.contains(where: { $0.first?.isLowercase ?? false }) else { return nil }
         return rest
+    }
+
+    /// The quotation after the phrase that follows the cue of a quotation before the speaker
+    /// (`"A," he said of the plan, "B."`): the first quotation of the sentence after the cue that
+    /// opens after a comma, with no other quotation mark and no other statement's cue before it.
+    static func quotationAfterTrail(_ c: Candidate, content: Range<Int>, seg: Segmentation, text: UTF8Text,
+                                    otherCues: [Range<Int>]) -> Range<Int>? {
+        guard let speaker = c.groups["speaker"], content.upperBound <= speaker.lowerBound, speaker.upperBound <= c.cue.lowerBound
+        else { return nil }
+        let sentenceEnd = trim(text, seg.sentences[c.sentenceIndex].range).upperBound
+        var i = c.cue.upperBound
+        while i < sentenceEnd {
+            if Segmenter.quoteMark(text.bytes, i) != nil {
+                var before = i
+                while before > c.cue.upperBound, Segmenter.isSpace(text.bytes[before - 1]) { before -= 1 }
+                guard before > c.cue.upperBound, text.bytes[before - 1] == UInt8(ascii: ","),
+                      let q = seg.quotation(containing: i), q.range.lowerBound == i,
+                      !otherCues.contains(where: { $0 != c.cue && $0.lowerBound >= c.cue.upperBound && $0.lowerBound < q.range.upperBound })
+                else { return nil }
+                return q.range
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// The most lower-case words of a description between a quotation and its speaker ("his
