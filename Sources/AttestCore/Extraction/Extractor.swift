@@ -50,6 +50,10 @@ public struct Extractor: Sendable {
     let openingPhraseOpeners: Set<String>
     /// Lower-cased cues whose object is the person told ("told the website"): the telling-verbs lexicon.
     let tellingVerbs: Set<String>
+    /// Lower-cased prepositions that attach a phrase to the noun before them (the noun-prepositions lexicon).
+    let nounPrepositions: Set<String>
+    /// Lower-cased auxiliaries, copulas and question words (the clause-verbs lexicon).
+    let clauseVerbs: Set<String>
     /// Lower-cased days of the week (the weekdays lexicon).
     let weekdays: Set<String>
     /// The statement and hedge rules, in the order they run.
@@ -94,6 +98,8 @@ public struct Extractor: Sendable {
         relativePronouns = Set(rules.lexicon("relative-pronouns").map { $0.lowercased() })
         circumstanceOpeners = Set(rules.lexicon("circumstance-openers").map { $0.lowercased() })
         tellingVerbs = Set(rules.lexicon("telling-verbs").map { $0.lowercased() })
+        nounPrepositions = Set(rules.lexicon("noun-prepositions").map { $0.lowercased() })
+        clauseVerbs = Set(rules.lexicon("clause-verbs").map { $0.lowercased() })
         let weekdays = Set(rules.lexicon("weekdays").map { $0.lowercased() })
         self.weekdays = weekdays
         openingPhraseOpeners = weekdays.union(rules.lexicon("clause-openers").map { $0.lowercased() })
@@ -375,11 +381,14 @@ public struct Extractor: Sendable {
         }
         let content = parts.filter { !$0.isEmpty }.joined(separator: " … ")
         let cue = Extractor.fold(text[c.cue])
-        let head = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
+        // The speaker with the words before it that describe it ("people with knowledge of" the
+        // talks): the whole phrase names the speaker, not the noun the rule found at its end.
+        let speakerRange = c.groups["speaker"].map { speakerWithDescription($0, c, seg: seg, text: text, otherCues: otherCues) }
+        let head = speakerRange.map { Extractor.cleanMention(text[$0]) }
         // The speaker as the attribution writes it: the `mention` group when the rule has one ("who"
         // in "Piet Vos, who said …", "Lea Moreau of the pilots' union"; the speaker group still
         // names whom it refers to), with the apposition that directly follows it.
-        let writtenRange = c.groups["mention"] ?? c.groups["speaker"]
+        let writtenRange = c.groups["mention"] ?? speakerRange
         var mention = writtenRange.map { Extractor.cleanMention(text[$0]) }
         if let writtenRange, let appositionRange = c.groups["role"], !isSayingClause(text[appositionRange]),
            let written = Extractor.mentionWithApposition(text, speaker: writtenRange, apposition: appositionRange) {
@@ -395,7 +404,7 @@ public struct Extractor: Sendable {
                                   content: content, kind: settings["kind"] ?? Extractor.kind(of: rawContent),
                                   stance: settings["stance"] ?? "assert", rule: c.rule.id, cueSpan: ByteSpan(c.cue),
                                   sentenceIndex: c.sentenceIndex)
-        statement.speakerSpan = c.groups["speaker"].map(ByteSpan.init)
+        statement.speakerSpan = speakerRange.map(ByteSpan.init)
         if mention != head { statement.speakerHead = head }
         statement.contentSpan = contentRange.map(ByteSpan.init)
         statement.recipient = c.groups["recipient"].map { Extractor.cleanMention(text[$0]) }
@@ -409,6 +418,55 @@ public struct Extractor: Sendable {
         statement.date = dateText.flatMap { DateText.isoDate($0, defaultYear: year) }
         if let via = c.groups["via"] { statement.via = Extractor.cleanMention(text[via]) }
         return statement
+    }
+
+    /// The most words between the start of a speaker's clause and the speaker that
+    /// `speakerWithDescription` joins to the speaker.
+    static let descriptionBeforeSpeakerWords = 9
+
+    /// The speaker widened to the start of its clause (the sentence start, or the last comma,
+    /// semicolon, colon, bracket, quotation mark or dash before it) when the words between describe
+    /// the speaker the rule found: they end with a word of the noun-prepositions lexicon ("people
+    /// with knowledge of" + "the talks"), or a relative pronoun stands after their first word and
+    /// before a verb ("executives who have worked with" + "Rui Matos", not "a case in which" + "he").
+    /// The words must not open with a clause opener, a day of the week or a phrase about where or
+    /// how ("In talks with …", "Speaking at …"), hold a word of the clause-verbs lexicon before any
+    /// relative pronoun, a verb of saying or another statement's cue, or be more than
+    /// `descriptionBeforeSpeakerWords`; the cue must hold a letter (not the colon of a label).
+    func speakerWithDescription(_ speaker: Range<Int>, _ c: Candidate, seg: Segmentation, text: UTF8Text,
+                                otherCues: [Range<Int>]) -> Range<Int> {
+        // A label ("More from the report:") is no clause: only a cue in words has a description before it.
+        guard Extractor.containsLetter(text, c.cue) else { return speaker }
+        let sentenceStart = Extractor.trim(text, seg.sentences[c.sentenceIndex].range).lowerBound
+        var start = speaker.lowerBound
+        scan: while start > sentenceStart {
+            switch text.bytes[start - 1] {
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""):
+                break scan
+            case UInt8(ascii: "-") where start >= 2 && Segmenter.isSpace(text.bytes[start - 2]):
+                break scan
+            default:
+                if Segmenter.quoteMark(text.bytes, start - 1) != nil || Extractor.longDashEnds(at: start, in: text.bytes)
+                    || (start >= 3 && Segmenter.quoteMark(text.bytes, start - 3) != nil) { break scan }
+                start -= 1
+            }
+        }
+        while start < speaker.lowerBound, Segmenter.isSpace(text.bytes[start]) { start += 1 }
+        guard start < speaker.lowerBound, !otherCues.contains(where: { $0.lowerBound >= start && $0.lowerBound < speaker.lowerBound })
+        else { return speaker }
+        let words = text[start..<speaker.lowerBound].split(whereSeparator: { $0.isWhitespace }).map { $0.lowercased() }
+        guard let first = words.first, let last = words.last, words.count <= Extractor.descriptionBeforeSpeakerWords,
+              !openingPhraseOpeners.contains(first.filter { $0.isLetter }), !opensCircumstance(Substring(first)),
+              !words.contains(where: { sayingVerbs.contains($0) }) else { return speaker }
+        let relative = words.indices.dropFirst().first { relativePronouns.contains(words[$0]) }
+        guard !words[..<(relative ?? words.count)].contains(where: { clauseVerbs.contains($0) }) else { return speaker }
+        if let relative {
+            // The relative pronoun opens a clause about the speaker: a verb follows it, not the speaker.
+            guard relative + 1 < words.count, !nounPrepositions.contains(words[relative - 1]) else { return speaker }
+        } else {
+            guard nounPrepositions.contains(last) else { return speaker }
+        }
+        return start..<speaker.upperBound
     }
 
     /// The quotation that ends the sentence before a cue or speaker that opens its own sentence
