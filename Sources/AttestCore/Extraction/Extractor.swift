@@ -390,7 +390,14 @@ public struct Extractor: Sendable {
         // names whom it refers to), with the apposition that directly follows it.
         let writtenRange = c.groups["mention"] ?? speakerRange
         var mention = writtenRange.map { Extractor.cleanMention(text[$0]) }
-        if let writtenRange, let appositionRange = c.groups["role"], !isSayingClause(text[appositionRange]),
+        // A phrase about where or when the speaker spoke (", in a statement on Thursday", ", after a
+        // long pause": a word of the circumstance-openers lexicon first) says nothing about who the
+        // speaker is. (Words in -ing stay: "managing director", "ranking member".)
+        let roleRange = c.groups["role"].flatMap { r in
+            text[r].split(whereSeparator: { $0.isWhitespace }).first
+                .map { circumstanceOpeners.contains($0.lowercased().filter { $0.isLetter }) } == true ? nil : r
+        }
+        if let writtenRange, let appositionRange = roleRange, !isSayingClause(text[appositionRange]),
            let written = Extractor.mentionWithApposition(text, speaker: writtenRange, apposition: appositionRange) {
             mention = written
         }
@@ -398,7 +405,7 @@ public struct Extractor: Sendable {
         var name: String? = mention
         if settings["speaker"] == "none" { name = nil; speakerType = "anonymous" }
         var speaker = Speaker(name: name, mention: settings["speaker"] == "none" ? nil : mention, type: speakerType)
-        if let role = c.groups["role"] { speaker.role = Extractor.cleanRole(text[role]) }
+        if let role = roleRange { speaker.role = Extractor.cleanRole(text[role]) }
         var statement = Statement(documentIndex: index, document: document.path, sentence: text[sentence.range],
                                   span: ByteSpan(sentence.range), line: sentence.line, speaker: speaker, cue: cue,
                                   content: content, kind: settings["kind"] ?? Extractor.kind(of: rawContent),
