@@ -382,9 +382,13 @@ public struct Extractor: Sendable {
         let content = parts.filter { !$0.isEmpty }.joined(separator: " … ")
         let cue = Extractor.fold(text[c.cue])
         // The speaker with the words before it that describe it ("people with knowledge of" the
-        // talks): the whole phrase names the speaker, not the noun the rule found at its end.
+        // talks): the whole phrase names the speaker, not the noun the rule found at its end,
+        // unless that is a name (every word capitalised: "traders in Shanghai"), which stays the
+        // head rather than be split into a role ("traders in") and a name.
         let speakerRange = c.groups["speaker"].map { speakerWithDescription($0, c, seg: seg, text: text, otherCues: otherCues) }
-        let head = speakerRange.map { Extractor.cleanMention(text[$0]) }
+        let found = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
+        let foundIsName = found.map { $0.split(separator: " ").allSatisfy { $0.first?.isUppercase ?? false } } ?? false
+        let head = foundIsName ? found : speakerRange.map { Extractor.cleanMention(text[$0]) }
         // The speaker as the attribution writes it: the `mention` group when the rule has one ("who"
         // in "Piet Vos, who said …", "Lea Moreau of the pilots' union"; the speaker group still
         // names whom it refers to), with the apposition that directly follows it.
