@@ -45,6 +45,17 @@ public struct Extractor: Sendable {
     /// Lower-cased words that open a phrase about where, when or how a speaker spoke, not what was
     /// said (the circumstance-openers lexicon).
     let circumstanceOpeners: Set<String>
+    /// Lower-cased words that open a clause or a phrase set before it ("In a later interview, …"),
+    /// with the days of the week (the clause-openers and weekdays lexicons).
+    let openingPhraseOpeners: Set<String>
+    /// Lower-cased cues whose object is the person told ("told the website"): the telling-verbs lexicon.
+    let tellingVerbs: Set<String>
+    /// Lower-cased prepositions that attach a phrase to the noun before them (the noun-prepositions lexicon).
+    let nounPrepositions: Set<String>
+    /// Lower-cased auxiliaries, copulas and question words (the clause-verbs lexicon).
+    let clauseVerbs: Set<String>
+    /// Lower-cased days of the week (the weekdays lexicon).
+    let weekdays: Set<String>
     /// The statement and hedge rules, in the order they run.
     let phaseRules: [Rule]
     /// For each of `phaseRules`, its index in `rules.cueFilters` (nil: the rule has no filter).
@@ -86,6 +97,12 @@ public struct Extractor: Sendable {
         sayingVerbs = Set(verbs.map { $0.lowercased() })
         relativePronouns = Set(rules.lexicon("relative-pronouns").map { $0.lowercased() })
         circumstanceOpeners = Set(rules.lexicon("circumstance-openers").map { $0.lowercased() })
+        tellingVerbs = Set(rules.lexicon("telling-verbs").map { $0.lowercased() })
+        nounPrepositions = Set(rules.lexicon("noun-prepositions").map { $0.lowercased() })
+        clauseVerbs = Set(rules.lexicon("clause-verbs").map { $0.lowercased() })
+        let weekdays = Set(rules.lexicon("weekdays").map { $0.lowercased() })
+        self.weekdays = weekdays
+        openingPhraseOpeners = weekdays.union(rules.lexicon("clause-openers").map { $0.lowercased() })
         self.segmenter = Segmenter(abbreviations: abbreviations, attributionVerbs: sayingVerbs)
     }
 
@@ -367,6 +384,18 @@ public struct Extractor: Sendable {
         } else if contentRange == nil, c.rule.phase == .statement, let block = Extractor.paragraphAfterColon(c, seg: seg, text: text) {
             contentRange = block
         }
+        var secondGroup = c.groups["content2"]
+        if c.rule.phase == .statement, let r = contentRange, isOpeningPhrase(c, content: r, text: text) {
+            if let r2 = secondGroup.map({ Extractor.trim(text, $0) }), Segmenter.quoteMark(text.bytes, r2.lowerBound) != nil {
+                // "Asked about the vote, she said, “We lost.”": the quotation alone is what she said.
+                contentRange = Extractor.widenToQuotations(r2, cue: c.cue, seg: seg)
+                secondGroup = nil
+            } else if secondGroup == nil, let after = contentAfterOpeningPhrase(c, seg: seg, text: text) {
+                // "In a later interview, she warned of a strike.": the phrase before the speaker only
+                // sets the scene; what follows the cue is what she said.
+                contentRange = after
+            }
+        }
         if let r = contentRange, let end = Extractor.turnEnd(c, content: r, seg: seg, text: text) {
             contentRange = r.lowerBound..<end
         }
@@ -374,8 +403,12 @@ public struct Extractor: Sendable {
         let rawContent = contentRange.map { Extractor.fold(text[$0]) } ?? ""
         // A second part goes with a quotation only when it is quoted too: `"A," he said, "B."`, not
         // the clause of `"A," he said, looking at the crowd.`
-        let secondRange = c.groups["content2"].map { Extractor.widenToQuotations(Extractor.trim(text, $0), cue: c.cue, seg: seg) }
+        var secondRange = secondGroup.map { Extractor.widenToQuotations(Extractor.trim(text, $0), cue: c.cue, seg: seg) }
             .flatMap { Extractor.kind(of: rawContent) == "direct" && !Extractor.containsQuoteMark(text, $0) ? nil : $0 }
+        if secondRange == nil, c.rule.phase == .statement, let r = contentRange, Extractor.kind(of: rawContent) == "direct" {
+            // `"A," he said of the plan, "B."`: the quotation after the phrase that follows the cue.
+            secondRange = Extractor.quotationAfterTrail(c, content: r, seg: seg, text: text, otherCues: otherCues)
+        }
         var parts = [Extractor.cleanContent(rawContent)]
         if let r2 = secondRange { parts.append(Extractor.cleanContent(text[r2])) }
         if c.rule.phase == .statement {
@@ -386,13 +419,27 @@ public struct Extractor: Sendable {
         }
         let content = parts.filter { !$0.isEmpty }.joined(separator: " … ")
         let cue = Extractor.fold(text[c.cue])
-        let head = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
+        // The speaker with the words before it that describe it ("people with knowledge of" the
+        // talks): the whole phrase names the speaker, not the noun the rule found at its end,
+        // unless that is a name (every word capitalised: "traders in Shanghai"), which stays the
+        // head rather than be split into a role ("traders in") and a name.
+        let speakerRange = c.groups["speaker"].map { speakerWithDescription($0, c, seg: seg, text: text, otherCues: otherCues) }
+        let found = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
+        let foundIsName = found.map { $0.split(separator: " ").allSatisfy { $0.first?.isUppercase ?? false } } ?? false
+        let head = foundIsName ? found : speakerRange.map { Extractor.cleanMention(text[$0]) }
         // The speaker as the attribution writes it: the `mention` group when the rule has one ("who"
         // in "Piet Vos, who said …", "Lea Moreau of the pilots' union"; the speaker group still
         // names whom it refers to), with the apposition that directly follows it.
-        let writtenRange = c.groups["mention"] ?? c.groups["speaker"]
+        let writtenRange = c.groups["mention"] ?? speakerRange
         var mention = writtenRange.map { Extractor.cleanMention(text[$0]) }
-        if let writtenRange, let appositionRange = c.groups["role"], !isSayingClause(text[appositionRange]),
+        // A phrase about where or when the speaker spoke (", in a statement on Thursday", ", after a
+        // long pause": a word of the circumstance-openers lexicon first) says nothing about who the
+        // speaker is. (Words in -ing stay: "managing director", "ranking member".)
+        let roleRange = c.groups["role"].flatMap { r in
+            text[r].split(whereSeparator: { $0.isWhitespace }).first
+                .map { circumstanceOpeners.contains($0.lowercased().filter { $0.isLetter }) } == true ? nil : r
+        }
+        if let writtenRange, let appositionRange = roleRange, !isSayingClause(text[appositionRange]),
            let written = Extractor.mentionWithApposition(text, speaker: writtenRange, apposition: appositionRange) {
             mention = written
         }
@@ -400,13 +447,13 @@ public struct Extractor: Sendable {
         var name: String? = mention
         if settings["speaker"] == "none" { name = nil; speakerType = "anonymous" }
         var speaker = Speaker(name: name, mention: settings["speaker"] == "none" ? nil : mention, type: speakerType)
-        if let role = c.groups["role"] { speaker.role = Extractor.cleanRole(text[role]) }
+        if let role = roleRange { speaker.role = Extractor.cleanRole(text[role]) }
         var statement = Statement(documentIndex: index, document: document.path, sentence: text[sentence.range],
                                   span: ByteSpan(sentence.range), line: sentence.line, speaker: speaker, cue: cue,
                                   content: content, kind: settings["kind"] ?? Extractor.kind(of: rawContent),
                                   stance: settings["stance"] ?? "assert", rule: c.rule.id, cueSpan: ByteSpan(c.cue),
                                   sentenceIndex: c.sentenceIndex)
-        statement.speakerSpan = c.groups["speaker"].map(ByteSpan.init)
+        statement.speakerSpan = speakerRange.map(ByteSpan.init)
         if mention != head { statement.speakerHead = head }
         statement.contentSpan = contentRange.map(ByteSpan.init)
         statement.recipient = c.groups["recipient"].map { Extractor.cleanMention(text[$0]) }
@@ -423,6 +470,55 @@ public struct Extractor: Sendable {
         statement.date = dateText.flatMap { DateText.isoDate($0, defaultYear: year) }
         if let via = c.groups["via"] { statement.via = Extractor.cleanMention(text[via]) }
         return statement
+    }
+
+    /// The most words between the start of a speaker's clause and the speaker that
+    /// `speakerWithDescription` joins to the speaker.
+    static let descriptionBeforeSpeakerWords = 9
+
+    /// The speaker widened to the start of its clause (the sentence start, or the last comma,
+    /// semicolon, colon, bracket, quotation mark or dash before it) when the words between describe
+    /// the speaker the rule found: they end with a word of the noun-prepositions lexicon ("people
+    /// with knowledge of" + "the talks"), or a relative pronoun stands after their first word and
+    /// before a verb ("executives who have worked with" + "Rui Matos", not "a case in which" + "he").
+    /// The words must not open with a clause opener, a day of the week or a phrase about where or
+    /// how ("In talks with …", "Speaking at …"), hold a word of the clause-verbs lexicon before any
+    /// relative pronoun, a verb of saying or another statement's cue, or be more than
+    /// `descriptionBeforeSpeakerWords`; the cue must hold a letter (not the colon of a label).
+    func speakerWithDescription(_ speaker: Range<Int>, _ c: Candidate, seg: Segmentation, text: UTF8Text,
+                                otherCues: [Range<Int>]) -> Range<Int> {
+        // A label ("More from the report:") is no clause: only a cue in words has a description before it.
+        guard Extractor.containsLetter(text, c.cue) else { return speaker }
+        let sentenceStart = Extractor.trim(text, seg.sentences[c.sentenceIndex].range).lowerBound
+        var start = speaker.lowerBound
+        scan: while start > sentenceStart {
+            switch text.bytes[start - 1] {
+            case UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""):
+                break scan
+            case UInt8(ascii: "-") where start >= 2 && Segmenter.isSpace(text.bytes[start - 2]):
+                break scan
+            default:
+                if Segmenter.quoteMark(text.bytes, start - 1) != nil || Extractor.longDashEnds(at: start, in: text.bytes)
+                    || (start >= 3 && Segmenter.quoteMark(text.bytes, start - 3) != nil) { break scan }
+                start -= 1
+            }
+        }
+        while start < speaker.lowerBound, Segmenter.isSpace(text.bytes[start]) { start += 1 }
+        guard start < speaker.lowerBound, !otherCues.contains(where: { $0.lowerBound >= start && $0.lowerBound < speaker.lowerBound })
+        else { return speaker }
+        let words = text[start..<speaker.lowerBound].split(whereSeparator: { $0.isWhitespace }).map { $0.lowercased() }
+        guard let first = words.first, let last = words.last, words.count <= Extractor.descriptionBeforeSpeakerWords,
+              !openingPhraseOpeners.contains(first.filter { $0.isLetter }), !opensCircumstance(Substring(first)),
+              !words.contains(where: { sayingVerbs.contains($0) }) else { return speaker }
+        let relative = words.indices.dropFirst().first { relativePronouns.contains(words[$0]) }
+        guard !words[..<(relative ?? words.count)].contains(where: { clauseVerbs.contains($0) }) else { return speaker }
+        if let relative {
+            // The relative pronoun opens a clause about the speaker: a verb follows it, not the speaker.
+            guard relative + 1 < words.count, !nounPrepositions.contains(words[relative - 1]) else { return speaker }
+        } else {
+            guard nounPrepositions.contains(last) else { return speaker }
+        }
+        return start..<speaker.upperBound
     }
 
     /// The quotation that ends the sentence before a cue or speaker that opens its own sentence
@@ -442,9 +538,10 @@ public struct Extractor: Sendable {
 
     /// The quotation that closes just before the speaker (only white space, commas and dashes
     /// between) in the speaker's sentence, when the speaker comes before the cue and what follows
-    /// the cue is no reported content: nothing, the rest of the sentence after a closing dash, or a
+    /// the cue is no reported content: nothing, the rest of the sentence after a closing dash, a
     /// phrase opened (after any adverb in -ly) by a word of the circumstance-openers lexicon or by a
-    /// word ending in "ing", with no quotation mark in it. The
+    /// word ending in "ing", with no quotation mark in it, or anything after a cue of the
+    /// telling-verbs lexicon (whose object is the person told). The
     /// quotation must open the sentence or follow a dash, bracket, colon or semicolon, and hold no
     /// cue of another statement; nil otherwise.
     func quotationBeforeSpeaker(_ c: Candidate, content: Range<Int>?, seg: Segmentation, text: UTF8Text,
@@ -454,18 +551,32 @@ public struct Extractor: Sendable {
             guard content.lowerBound >= c.cue.upperBound, !Extractor.containsQuoteMark(text, content) else { return nil }
         }
         // The byte checks on the quotation come first: most statements have none before the speaker.
-        var end = speaker.lowerBound
-        while end > 0 {
-            let b = text.bytes[end - 1]
-            if Segmenter.isSpace(b) || b == UInt8(ascii: ",") || b == UInt8(ascii: "-") {
-                end -= 1
-            } else if Extractor.longDashEnds(at: end, in: text.bytes) {
-                end -= 3
-            } else {
-                break
+        // A short lower-case description may stand between the two (`"…," his neighbour Rui Matos`).
+        var lead = speaker.lowerBound
+        var end = Extractor.separatorsStart(before: lead, in: text.bytes)
+        var words = 0
+        while words < Extractor.descriptionWords, end > 0, seg.quotation(containing: end - 1)?.range.upperBound != end {
+            // Only white space (a no-break space too) between the words of the description.
+            var wordEnd = lead
+            while wordEnd > 0 {
+                if Segmenter.isSpace(text.bytes[wordEnd - 1]) {
+                    wordEnd -= 1
+                } else if wordEnd >= 2, text.bytes[wordEnd - 2] == 0xC2, text.bytes[wordEnd - 1] == 0xA0 {
+                    wordEnd -= 2
+                } else {
+                    break
+                }
             }
+            var wordStart = wordEnd
+            while wordStart > 0, Segmenter.isLower(text.bytes[wordStart - 1]) || text.bytes[wordStart - 1] == UInt8(ascii: "'") {
+                wordStart -= 1
+            }
+            guard wordEnd < lead, wordStart < wordEnd else { break }
+            lead = wordStart
+            end = Extractor.separatorsStart(before: lead, in: text.bytes)
+            words += 1
         }
-        guard end > 0, end < speaker.lowerBound, let q = seg.quotation(containing: end - 1), !q.unclosed,
+        guard end > 0, end < lead, let q = seg.quotation(containing: end - 1), !q.unclosed,
               q.range.upperBound == end,
               seg.sentenceIndex(containing: end - 1) == c.sentenceIndex,
               !otherCues.contains(where: { $0 != c.cue && q.range.contains($0.lowerBound) }) else { return nil }
@@ -485,11 +596,96 @@ public struct Extractor: Sendable {
                 .drop(while: { $0.count > 4 && $0.hasSuffix("ly") && $0.allSatisfy(\.isLetter) })  // "said pleasantly"
             let words = text[content].split(whereSeparator: { $0.isWhitespace })
             let dash = words.first.map { ["-", "--", "–", "—"].contains(String($0)) } ?? false  // `- "…," she said - and …`
-            let opens = [words.first, afterCue.first].compactMap { $0?.lowercased().filter({ $0.isLetter }) }
-                .contains { circumstanceOpeners.contains($0) || ($0.hasSuffix("ing") && $0.count > 4) }
-            guard dash || opens else { return nil }
+            let opens = [words.first, afterCue.first].compactMap { $0 }.contains { opensCircumstance($0) }
+            let told = tellingVerbs.contains(text[c.cue].lowercased())  // `"…," he told the website.`
+            guard dash || opens || told else { return nil }
         }
         return q.range
+    }
+
+    /// Whether `word` opens a phrase about where, when or how a speaker spoke rather than what was
+    /// said: a word of the circumstance-openers lexicon, or a word ending in "ing" ("answering").
+    func opensCircumstance(_ word: Substring) -> Bool {
+        let letters = word.lowercased().filter { $0.isLetter }
+        return circumstanceOpeners.contains(letters) || (letters.hasSuffix("ing") && letters.count > 4)
+    }
+
+    /// Whether a rule whose speaker comes before its cue took an opening phrase for the content
+    /// ("In a later vote, he warned of …", "Asked about it, she said, “…”"): content before the
+    /// speaker, without a quotation, opened by a word of the clause-openers lexicon, a day of the
+    /// week or an adverb in -ly.
+    func isOpeningPhrase(_ c: Candidate, content: Range<Int>, text: UTF8Text) -> Bool {
+        guard let speaker = c.groups["speaker"], speaker.upperBound <= c.cue.lowerBound, content.upperBound <= speaker.lowerBound,
+              !Extractor.containsQuoteMark(text, content),
+              let first = text[content].split(whereSeparator: { $0.isWhitespace }).first?.lowercased().filter({ $0.isLetter })
+        else { return false }
+        return openingPhraseOpeners.contains(first) || (first.count > 4 && first.hasSuffix("ly"))
+    }
+
+    /// The rest of the sentence after the cue, when the content is an opening phrase
+    /// (`isOpeningPhrase`, no second part): when words follow the cue (and the recipient) that are
+    /// not about where, when or how the speaker spoke (`opensCircumstance`, less any adverb in -ly),
+    /// nor open with a clause opener or a day of the week, nor are only capitalised words (a name).
+    /// Nil otherwise.
+    func contentAfterOpeningPhrase(_ c: Candidate, seg: Segmentation, text: UTF8Text) -> Range<Int>? {
+        let sentenceEnd = Extractor.trim(text, seg.sentences[c.sentenceIndex].range).upperBound
+        var start = c.cue.upperBound
+        if let recipient = c.groups["recipient"], recipient.lowerBound >= start { start = recipient.upperBound }
+        while start < sentenceEnd, Segmenter.isSpace(text.bytes[start]) || text.bytes[start] == UInt8(ascii: ",") { start += 1 }
+        guard start < sentenceEnd else { return nil }
+        let rest = start..<sentenceEnd
+        let words = text[rest].split(whereSeparator: { $0.isWhitespace })
+            .drop(while: { $0.count > 4 && $0.hasSuffix("ly") && $0.allSatisfy(\.isLetter) })
+        // What follows must be words of the statement: not a phrase about where or when she spoke,
+        // not a clause of its own (", and …"), not just a name ("told The Daily Courier").
+        guard let head = words.first, head.contains(where: { $0.isLetter }), !opensCircumstance(head),
+              !openingPhraseOpeners.contains(head.lowercased().filter { $0.isLetter }),
+              words.contains(where: { $0.first?.isLowercase ?? false }) else { return nil }
+        return rest
+    }
+
+    /// The quotation after the phrase that follows the cue of a quotation before the speaker
+    /// (`"A," he said of the plan, "B."`): the first quotation of the sentence after the cue that
+    /// opens after a comma, with no other quotation mark and no other statement's cue before it.
+    static func quotationAfterTrail(_ c: Candidate, content: Range<Int>, seg: Segmentation, text: UTF8Text,
+                                    otherCues: [Range<Int>]) -> Range<Int>? {
+        guard let speaker = c.groups["speaker"], content.upperBound <= speaker.lowerBound, speaker.upperBound <= c.cue.lowerBound
+        else { return nil }
+        let sentenceEnd = trim(text, seg.sentences[c.sentenceIndex].range).upperBound
+        var i = c.cue.upperBound
+        while i < sentenceEnd {
+            if Segmenter.quoteMark(text.bytes, i) != nil {
+                var before = i
+                while before > c.cue.upperBound, Segmenter.isSpace(text.bytes[before - 1]) { before -= 1 }
+                guard before > c.cue.upperBound, text.bytes[before - 1] == UInt8(ascii: ","),
+                      let q = seg.quotation(containing: i), q.range.lowerBound == i,
+                      !otherCues.contains(where: { $0 != c.cue && $0.lowerBound >= c.cue.upperBound && $0.lowerBound < q.range.upperBound })
+                else { return nil }
+                return q.range
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The most lower-case words of a description between a quotation and its speaker ("his
+    /// longtime friend").
+    static let descriptionWords = 3
+
+    /// Where the white space, commas and dashes that end just before byte `offset` start.
+    static func separatorsStart(before offset: Int, in bytes: [UInt8]) -> Int {
+        var end = offset
+        while end > 0 {
+            let b = bytes[end - 1]
+            if Segmenter.isSpace(b) || b == UInt8(ascii: ",") || b == UInt8(ascii: "-") {
+                end -= 1
+            } else if longDashEnds(at: end, in: bytes) {
+                end -= 3
+            } else {
+                break
+            }
+        }
+        return end
     }
 
     /// Whether an en or em dash (– —) ends just before byte `offset`.
