@@ -82,6 +82,13 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(summary(wrapped), expected)
     }
 
+    func testAnOutletAliasInAPatternIsRecognisedAndANewsAgencyLabelIsNoTurn() throws {
+        let credit = analyze([("a.txt", "LISBON (AFP) - The ferry strike ended on Monday.")])
+        XCTAssertEqual(credit.statements.first?.speaker.name, "Agence France-Presse", "the alias AFP stands for the outlet")
+        let briefing = analyze([("b.txt", "Harbour ministry briefing, May 2\n\nAFP: Your office says the pier is sold. Can you confirm?\n\nAna Ruiz: I have nothing to add.")])
+        XCTAssertEqual(briefing.statements.map(\.speaker.name), ["Ana Ruiz"], "the agency's question is not a statement")
+    }
+
     func testPronounResolvesToPreviousSpeakerNotToOrganisationInApposition() throws {
         let text = "Maria Ortiz, an economist at the Lima Policy Institute, describes the pact as “a pause, not a peace”. She argues that prices will stay volatile for years."
         let a = analyze([("a.txt", text)])

@@ -77,6 +77,13 @@ final class SpeakerTests: XCTestCase {
         XCTAssertEqual(s.stance, "deny")
     }
 
+    func testAnOrganisationNounDoesNotResolveToAPersonDescribedByIt() throws {
+        let text = "\u{201C}We never agreed to that,\u{201D} a port ministry official told reporters. The ministry also denied that a deal had been signed."
+        let a = analyze([("a.txt", text)])
+        let ministry = try XCTUnwrap(a.statements.first { $0.speaker.mention == "The ministry" })
+        XCTAssertNotEqual(ministry.speaker.name, "a port ministry official")
+    }
+
     func testInvertedSpeakerKeepsAgeAndRelativeClause() throws {
         let text = "“The mill will not reopen,” said Piet Vos, 61, who ran the night shift for a decade."
         let a = analyze([("a.txt", text)])

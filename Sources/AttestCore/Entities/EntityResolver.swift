@@ -256,7 +256,12 @@ public struct EntityResolver: Sendable {
     func resolveRoleNoun(_ statement: inout Statement, head: String, antecedents: [Antecedent], sentence: Int) {
         let stem = String(head.prefix(6))
         // A document ("the release", "the post") speaks for whoever issued it, not for a namesake.
-        let sameWord = documentNouns.contains(head) ? nil : antecedents.last(where: { a in a.words.contains(where: { $0.hasPrefix(stem) }) })
+        // An organisation noun refers to an organisation or outlet, not to a person whose description
+        // holds the word ("the ministry" is not "a trade ministry official").
+        let wantsOrganization = organizationNouns.contains(head) || organizationWords.contains(head)
+        let sameWord = documentNouns.contains(head) ? nil : antecedents.last(where: { a in
+            (!wantsOrganization || a.type == "organization" || a.type == "outlet") && a.words.contains(where: { $0.hasPrefix(stem) })
+        })
         // Otherwise a noun that stands for a kind of entity: the last outlet, organisation or speaker.
         let recent: (Antecedent) -> Bool = { sentence - $0.sentence <= 12 }
         var sameKind: Antecedent?

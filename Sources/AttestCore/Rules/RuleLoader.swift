@@ -46,7 +46,9 @@ public struct RuleLoader {
                     continue
                 }
                 let entries = RuleLoader.lexiconEntries(text)
-                lexicons[lexName, default: []].append(contentsOf: entries.map(\.text))
+                // In patterns, an alias lexicon stands for every name on its lines, canonical and aliases.
+                let isAliasList = lexName == "aliases" || lexName == "outlets"
+                lexicons[lexName, default: []].append(contentsOf: isAliasList ? entries.flatMap { RuleLoader.aliasLineNames($0.text) } : entries.map(\.text))
                 lexiconFiles[lexName] = path
                 if lexName == "aliases" || lexName == "outlets" {
                     RuleLoader.readAliases(entries, isOutlet: lexName == "outlets", into: &entities, file: path, problems: &problems)
@@ -353,6 +355,15 @@ public struct RuleLoader {
             if !trimmed.isEmpty { out.append((trimmed, i + 1)) }
         }
         return out
+    }
+
+    /// The names on a `Canonical Name [type] = alias | alias` line: the canonical name, then the aliases.
+    static func aliasLineNames(_ text: String) -> [String] {
+        let parts = text.components(separatedBy: "=")
+        var head = parts[0]
+        if let open = head.firstIndex(of: "[") { head = String(head[..<open]) }
+        let aliases = parts.count == 2 ? parts[1].components(separatedBy: "|") : []
+        return ([head] + aliases).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// `Canonical Name [type] = alias | alias` lines.
