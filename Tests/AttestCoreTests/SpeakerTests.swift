@@ -84,6 +84,12 @@ final class SpeakerTests: XCTestCase {
         XCTAssertNotEqual(ministry.speaker.name, "a port ministry official")
     }
 
+    func testAOneWordNameCompletesToTheNameItOpensWhenNoneEndsWithIt() throws {
+        let text = "Port director Zhao Lijun said the berths were full. Zhao said more cranes would arrive in May. Trade Minister Ana Ruiz said the fees would fall. Ruiz said talks went well."
+        let a = analyze([("a.txt", text)])
+        XCTAssertEqual(Set(a.statements.compactMap(\.speaker.name)), ["Zhao Lijun", "Ana Ruiz"])
+    }
+
     func testInvertedSpeakerKeepsAgeAndRelativeClause() throws {
         let text = "“The mill will not reopen,” said Piet Vos, 61, who ran the night shift for a decade."
         let a = analyze([("a.txt", text)])

@@ -414,7 +414,7 @@ public struct EntityResolver: Sendable {
     /// gives that title ("Mayor Dana Ruiz").
     public func canonicalize(_ statements: inout [Statement], knownNames: [String]) {
         var index = SurnameIndex()
-        for s in statements where s.speaker.type == "person" { if let name = s.speaker.name { index.add(name, role: s.speaker.role) } }
+        for s in statements where s.speaker.type == "person" { if let name = s.speaker.name { index.add(name, role: s.speaker.role, isSpeaker: true) } }
         for name in knownNames { index.add(name) }
         for i in statements.indices { index.apply(to: &statements[i]) }
     }
@@ -427,14 +427,21 @@ public struct EntityResolver: Sendable {
 public struct SurnameIndex: Sendable {
     private var fullBySurname: [String: [String: Int]] = [:]
     private var fullByTitle: [String: Set<String>] = [:]
+    /// Two-word names by their first word, for names written family name first ("Gao" is "Gao
+    /// Shuren"); used only when no full name ends with the word.
+    private var fullByFirstWord: [String: [String: Int]] = [:]
 
     /// An empty index.
     public init() {}
 
-    /// Counts a person's name (two to four words; other names are ignored), and its title.
-    public mutating func add(_ name: String, role: String? = nil) {
+    /// Counts a person's name (two to four words; other names are ignored), and its title. A
+    /// speaker's name (`isSpeaker`) is also counted by its first word; a name found only in the
+    /// text is not, since such names include word pairs that are no names ("Super Bowl").
+    public mutating func add(_ name: String, role: String? = nil, isSpeaker: Bool = false) {
         guard let last = SurnameIndex.surname(name) else { return }
         fullBySurname[last, default: [:]][name, default: 0] += 1
+        let words = EntityResolver.words(name)
+        if isSpeaker, words.count == 2 { fullByFirstWord[words[0], default: [:]][name, default: 0] += 1 }
         if let role, let title = SurnameIndex.titleWord(role) { fullByTitle[title, default: []].insert(name) }
     }
 
@@ -486,11 +493,15 @@ public struct SurnameIndex: Sendable {
             for (name, count) in counts { fullBySurname[surname, default: [:]][name, default: 0] += count }
         }
         for (title, names) in other.fullByTitle { fullByTitle[title, default: []].formUnion(names) }
+        for (first, counts) in other.fullByFirstWord {
+            for (name, count) in counts { fullByFirstWord[first, default: [:]][name, default: 0] += count }
+        }
     }
 
     /// Gives a person statement whose speaker is still a role noun ("the mayor") the one person the
     /// corpus gives that title, and one whose speaker name is one word the full name that more
-    /// than half of that surname's full mentions use.
+    /// than half of that surname's full mentions use (or, when no full name ends with the word,
+    /// of the two-word names it opens: "Gao" is "Gao Shuren").
     public func apply(to statement: inout Statement) {
         guard statement.speaker.type == "person", let name = statement.speaker.name else { return }
         if let title = SurnameIndex.unresolvedTitle(name), let holders = fullByTitle[title], holders.count == 1, let only = holders.first {
@@ -498,7 +509,7 @@ public struct SurnameIndex: Sendable {
             return
         }
         guard !name.containsText(" ") else { return }
-        if let options = fullBySurname[name], let best = options.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
+        if let options = fullBySurname[name] ?? fullByFirstWord[name], let best = options.max(by: { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }) {
             let total = options.values.reduce(0, +)
             if best.value * 2 > total { statement.speaker.name = best.key }
         }

@@ -179,7 +179,7 @@ public struct Analyzer: Sendable {
         }
         // Names are counted for the spill and the document keeps only what the stream needs.
         for name in result.names { worker.names.add(name) }
-        for s in statements where s.speaker.type == "person" { if let name = s.speaker.name { worker.names.add(name, role: s.speaker.role) } }
+        for s in statements where s.speaker.type == "person" { if let name = s.speaker.name { worker.names.add(name, role: s.speaker.role, isSpeaker: true) } }
         result.names.removeAll()
         result.documents.append(Document(id: "", path: doc.path, format: doc.format, bytes: doc.bytes, text: "", status: doc.status, error: doc.error))
         do {
