@@ -90,6 +90,14 @@ final class SpeakerTests: XCTestCase {
         XCTAssertEqual(Set(a.statements.compactMap(\.speaker.name)), ["Zhao Lijun", "Ana Ruiz"])
     }
 
+    func testAFirmNameWithAnAmpersandIsOneOrganisation() throws {
+        let a = analyze([("a.txt", "Ferry fares rose by a third, according to figures from the consultancy Halden & Pike. AT&T said the outage was over.")])
+        let firm = try XCTUnwrap(a.statements.first { $0.cue == "according to" })
+        XCTAssertEqual(firm.speaker.name, "Halden & Pike")
+        XCTAssertEqual(firm.speaker.type, "organization")
+        XCTAssertEqual(a.statements.first { $0.cue == "said" }?.speaker.name, "AT&T")
+    }
+
     func testInvertedSpeakerKeepsAgeAndRelativeClause() throws {
         let text = "“The mill will not reopen,” said Piet Vos, 61, who ran the night shift for a decade."
         let a = analyze([("a.txt", text)])

@@ -344,7 +344,8 @@ public struct EntityResolver: Sendable {
         while start > 0 {
             let t = tokens[start - 1]
             let k = keys[start - 1]
-            let capitalised = t.first?.isUppercase == true
+            // "&" joins the words of a firm's name ("Halden & Pike").
+            let capitalised = t.first?.isUppercase == true || (t == "&" && start < tokens.count && start > 1)
             if !capitalised || titles.contains(k) || t.hasSuffix("’s") || t.hasSuffix("'s") { break }
             start -= 1
         }
@@ -372,7 +373,7 @@ public struct EntityResolver: Sendable {
         var name = mention
         // "a spokeswoman for the Harbour Traders Association": the organisation speaks.
         if start > 1, start < tokens.count, type == "organization",
-           ["for", "of", "at", "from", "the"].contains(keys[start - 1]) {
+           ["for", "of", "at", "from", "the"].contains(keys[start - 1]) || tokens[start...].contains("&") {
             name = tokens[start...].joined(separator: " ")
         }
         for article in ["the ", "The "] where name.hasPrefix(article) && type != "outlet" { name.removeFirst(article.count) }
@@ -381,7 +382,7 @@ public struct EntityResolver: Sendable {
 
     func guessType(_ tokens: [String]) -> String {
         let keys = tokens.map(EntityResolver.key)
-        if keys.contains(where: { organizationWords.contains($0) }) { return "organization" }
+        if keys.contains(where: { organizationWords.contains($0) || $0 == "&" || $0.contains("&") }) { return "organization" }
         if let last = keys.last, groupNouns.contains(last) { return "group" }
         if tokens.allSatisfy({ $0.first?.isLowercase == true }) { return "group" }
         return "person"
