@@ -335,8 +335,9 @@ public struct EntityResolver: Sendable {
             return NamedSpeaker(name: outlet, type: "outlet")
         }
         let keys = tokens.map(EntityResolver.key)
+        // "officials", "two officials familiar with …", and "Sources close to …" opening a sentence.
         if anonymousHeads.contains(lowered) || (keys.first.map { ["a", "an", "one", "another", "two", "three", "several", "some", "many", "senior", "other"].contains($0) } == true
-            && keys.contains(where: { anonymousHeads.contains($0) })) {
+            && keys.contains(where: { anonymousHeads.contains($0) })) || (tokens.count > 1 && keys.first.map(anonymousHeads.contains) == true) {
             return NamedSpeaker(name: mention, type: "anonymous")
         }
         // The name is the run of capitalised, non-title words at the end.
