@@ -89,6 +89,19 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(briefing.statements.map(\.speaker.name), ["Ana Ruiz"], "the agency's question is not a statement")
     }
 
+    func testAWireStoryCarriedByAnotherOutletIsRelayedThroughTheWire() throws {
+        let text = "LISBON, May 2 (Reuters) - The ferry strike is over, the union said.\n\nThe union's leader, Ana Ruiz, said the crews would sail on Monday."
+        func statements(outlet: String) -> [Statement] {
+            let doc = Document(id: "", path: "feed.jsonl#a", format: .text, bytes: text.utf8.count, text: text, outlet: outlet)
+            return Analyzer(rules: defaultRules).analyze(documents: [doc]).statements
+        }
+        let carried = statements(outlet: "Harbour Courier")
+        let ruiz = try XCTUnwrap(carried.first { $0.speaker.name == "Ana Ruiz" })
+        XCTAssertEqual(ruiz.via, "Reuters", "the courier carries the Reuters story")
+        let own = statements(outlet: "Reuters")
+        XCTAssertNil(own.first { $0.speaker.name == "Ana Ruiz" }?.via, "in Reuters' own copy nothing is relayed")
+    }
+
     func testPronounResolvesToPreviousSpeakerNotToOrganisationInApposition() throws {
         let text = "Maria Ortiz, an economist at the Lima Policy Institute, describes the pact as “a pause, not a peace”. She argues that prices will stay volatile for years."
         let a = analyze([("a.txt", text)])

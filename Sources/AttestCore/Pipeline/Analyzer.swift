@@ -75,6 +75,8 @@ public struct Analyzer: Sendable {
     public let resolver: EntityResolver
     /// Per-rule timings, when `options.profileRules` is set.
     public let profile: RuleProfile?
+    /// IDs of the rules whose statement credits the whole document to an outlet (`relays: document`).
+    let relayingRules: Set<String>
 
     public init(rules: RuleSet, options: AnalysisOptions = AnalysisOptions()) {
         self.rules = rules
@@ -82,6 +84,7 @@ public struct Analyzer: Sendable {
         self.profile = options.profileRules ? RuleProfile() : nil
         self.extractor = Extractor(rules: rules, profile: profile)
         self.resolver = EntityResolver(rules: rules)
+        self.relayingRules = Set(rules.rules.filter { $0.settings["relays"] == "document" }.map(\.id))
     }
 
     /// Per-document result of the parallel stage.
@@ -169,6 +172,7 @@ public struct Analyzer: Sendable {
         var (statements, warnings, _, seg) = extractor.extract(doc, index: 0, scratch: scratch)
         let mentions = entityMentions(doc, seg: seg, scratch: scratch, warnings: &warnings)
         resolver.resolveDocument(&statements, mentions: mentions, memo: worker.memo)
+        relayThroughCreditedOutlet(&statements, of: doc)
         result.names.append(contentsOf: mentions.filter { $0.type == "person" }.map(\.name))
         if !options.keepText { doc.text = "" }
         result.warnings.append(contentsOf: warnings)
@@ -189,6 +193,19 @@ public struct Analyzer: Sendable {
             result.chunks.append(nil)
             result.statements.append(statements)
             result.warnings.append(AnalysisWarning(document: doc.path, message: "cannot write statements to the temporary file (\(error)); kept in memory"))
+        }
+    }
+
+    /// A wire story another outlet carries: when a credit rule (`set: {relays: document}`, the
+    /// dateline's "(Pacific Wire)") names an outlet other than the document's own (`outlet` of a
+    /// JSONL article), every other statement of the document is relayed through the credited one.
+    func relayThroughCreditedOutlet(_ statements: inout [Statement], of doc: Document) {
+        guard let own = doc.outlet, !relayingRules.isEmpty,
+              let credit = statements.firstIndex(where: { relayingRules.contains($0.rule) }),
+              let wire = statements[credit].speaker.name,
+              EntityLexicon.fold(wire) != EntityLexicon.fold(own) else { return }
+        for i in statements.indices where i != credit && statements[i].via == nil && statements[i].speaker.name != wire {
+            statements[i].via = wire
         }
     }
 

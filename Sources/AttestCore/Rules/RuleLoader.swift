@@ -15,7 +15,7 @@ public struct RuleLoader {
                                         "barrier", "speech_turn", "encloses", "enclosed"]
     static let exampleKeys: Set<String> = ["match", "no_match", "gap", "expect", "note"]
     static let settingKeys: Set<String> = ["kind", "stance", "speaker_type", "channel", "speaker", "via", "signal",
-                                           "role", "content", "quantity"]
+                                           "role", "content", "quantity", "relays"]
     static let flagNames: Set<String> = ["caseless", "dotall", "multiline", "no_extended"]
 
     /// Rule IDs to leave out (from a project file).
