@@ -174,14 +174,19 @@ public final class MatchScratch {
 extension UTF8Text {
     /// A copy of the bytes in `range`, which must start and end on character boundaries.
     public func slice(_ range: Range<Int>) -> UTF8Text {
-        UTF8Text(validBytes: Array(bytes[max(0, range.lowerBound)..<min(bytes.count, range.upperBound)]))
+        UTF8Text(validBytes: copyOfBytes(range))
+    }
+
+    /// The bytes in `range` (clamped to the text), copied.
+    private func copyOfBytes(_ range: Range<Int>) -> [UInt8] {
+        Array(bytes[max(0, range.lowerBound)..<min(bytes.count, range.upperBound)])
     }
 
     /// A copy of a sentence's bytes with each line break (LF or CR) turned into a space: text wrapped
     /// across lines reads as one line to patterns, whose `.` and `$` stop at line breaks, and every
     /// byte offset stays what it is in the text.
     public func sentenceSlice(_ range: Range<Int>) -> UTF8Text {
-        var copy = Array(bytes[max(0, range.lowerBound)..<min(bytes.count, range.upperBound)])
+        var copy = copyOfBytes(range)
         for i in copy.indices where copy[i] == 10 || copy[i] == 13 { copy[i] = 32 }
         return UTF8Text(validBytes: copy)
     }

@@ -48,8 +48,8 @@ struct ExplainCommand: ParsableCommand {
             }
             let statements = analysis.statements.filter { $0.sentenceIndex == i }
             for s in statements {
-                out += explainStance(cue: s.cue, rules: rules, scratch: scratch)
-                out += explainContentStance(content: s.content, rules: rules, scratch: scratch)
+                out += explainStance(cue: s.cue, extractor: extractor, scratch: scratch)
+                out += explainContentStance(content: s.content, extractor: extractor, scratch: scratch)
             }
             out += "  statements:\n"
             if statements.isEmpty { out += "    (none)\n" }
@@ -135,26 +135,21 @@ struct ExplainCommand: ParsableCommand {
     }
 
     /// The stance rules on a cue: the highest-priority match decides.
-    func explainStance(cue: String, rules: RuleSet, scratch: MatchScratch) -> String {
-        let subject = UTF8Text(cue)
-        for rule in rules.rules(.stance).sorted(by: { $0.priority > $1.priority }) {
-            if ((try? rule.compiled.firstMatch(in: subject, scratch: scratch)) ?? nil) != nil {
-                return "  phase stance: cue \(quoted(cue)): \(rule.id) (priority \(rule.priority)) sets \(rule.settings["stance"] ?? "nothing")\n"
-            }
+    func explainStance(cue: String, extractor: Extractor, scratch: MatchScratch) -> String {
+        guard let (rule, _) = extractor.decidingStanceRule(.stance, in: cue, scratch: scratch, limitHit: { _, _ in }) else {
+            return "  phase stance: cue \(quoted(cue)): no rule matched (assert unless the statement rule sets a stance)\n"
         }
-        return "  phase stance: cue \(quoted(cue)): no rule matched (assert unless the statement rule sets a stance)\n"
+        return "  phase stance: cue \(quoted(cue)): \(rule.id) (priority \(rule.priority)) sets \(rule.settings["stance"] ?? "nothing")\n"
     }
 
     /// The content-stance rules on what was said (they decide only when no stance rule matched the cue).
-    func explainContentStance(content: String, rules: RuleSet, scratch: MatchScratch) -> String {
-        let subject = UTF8Text(content)
-        for rule in rules.rules(.contentStance).sorted(by: { $0.priority > $1.priority }) {
-            if let m = (try? rule.compiled.firstMatch(in: subject, scratch: scratch)) ?? nil {
-                return "  phase content-stance: \(rule.id) (priority \(rule.priority)) on \(quoted(Extractor.fold(subject[m.range]))) "
-                    + "sets \(rule.settings["stance"] ?? "nothing") (when the cue gives no stance)\n"
-            }
+    func explainContentStance(content: String, extractor: Extractor, scratch: MatchScratch) -> String {
+        guard let (rule, m) = extractor.decidingStanceRule(.contentStance, in: content, scratch: scratch, limitHit: { _, _ in }) else {
+            return ""
         }
-        return ""
+        let subject = UTF8Text(content)
+        return "  phase content-stance: \(rule.id) (priority \(rule.priority)) on \(quoted(Extractor.fold(subject[m.range]))) "
+            + "sets \(rule.settings["stance"] ?? "nothing") (when the cue gives no stance)\n"
     }
 
     func describe(_ s: Statement) -> String {

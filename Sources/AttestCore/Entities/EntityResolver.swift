@@ -148,9 +148,7 @@ public struct EntityResolver: Sendable {
                 // "The parents' association chair, Ines Moll, said": the apposition names the speaker
                 // and the role noun phrase describes her.
                 classifyNamed(&statements[i], tokens: nameTokens, memo: memo)
-                var role = mention
-                for article in ["the ", "The "] where role.hasPrefix(article) { role.removeFirst(article.count) }
-                statements[i].speaker.role = role
+                statements[i].speaker.role = EntityResolver.withoutArticle(mention)
             } else if tokens.count == 1, pronouns.contains(lowered) {
                 resolvePronoun(&statements[i], lowered, antecedents, sentence)
             } else if let head = roleNounHead(tokens) {
@@ -359,17 +357,14 @@ public struct EntityResolver: Sendable {
             while joinedStart > 0, tokens[joinedStart - 1].first?.isUppercase == true, !titles.contains(keys[joinedStart - 1]) { joinedStart -= 1 }
         }
         if joinedStart < start, keys[joinedStart...].contains(where: { organizationWords.contains($0) }) {
-            var name = tokens[joinedStart...].joined(separator: " ")
-            for article in ["the ", "The "] where name.hasPrefix(article) { name.removeFirst(article.count) }
-            return NamedSpeaker(name: rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name, type: "organization")
+            let name = EntityResolver.withoutArticle(tokens[joinedStart...].joined(separator: " "))
+            return NamedSpeaker(name: canonical(name), type: "organization")
         }
         let type = start < tokens.count && start > 0 ? guessType(Array(tokens[start...])) : guessType(tokens)
         if start < tokens.count, type == "person" {
             let name = tokens[start...].joined(separator: " ")
-            var role = tokens[..<start].joined(separator: " ")
-            for article in ["the ", "The "] where role.hasPrefix(article) { role.removeFirst(article.count) }
-            return NamedSpeaker(name: rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name, type: "person",
-                                role: role.isEmpty ? nil : role)
+            let role = EntityResolver.withoutArticle(tokens[..<start].joined(separator: " "))
+            return NamedSpeaker(name: canonical(name), type: "person", role: role.isEmpty ? nil : role)
         }
         var name = mention
         // "a spokeswoman for the Harbour Traders Association": the organisation speaks.
@@ -377,8 +372,20 @@ public struct EntityResolver: Sendable {
            ["for", "of", "at", "from", "the"].contains(keys[start - 1]) || tokens[start...].contains("&") {
             name = tokens[start...].joined(separator: " ")
         }
-        for article in ["the ", "The "] where name.hasPrefix(article) && type != "outlet" { name.removeFirst(article.count) }
-        return NamedSpeaker(name: rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name, type: type)
+        if type != "outlet" { name = EntityResolver.withoutArticle(name) }
+        return NamedSpeaker(name: canonical(name), type: type)
+    }
+
+    /// The canonical name the alias lexicons give `name`, or `name` itself.
+    func canonical(_ name: String) -> String {
+        rules.entities.canonicalByAlias[EntityLexicon.fold(name)] ?? name
+    }
+
+    /// `s` without a leading "the " or "The " ("the ministry" → "ministry").
+    static func withoutArticle(_ s: String) -> String {
+        var s = s
+        for article in ["the ", "The "] where s.hasPrefix(article) { s.removeFirst(article.count) }
+        return s
     }
 
     func guessType(_ tokens: [String]) -> String {
@@ -442,8 +449,10 @@ public struct SurnameIndex: Sendable {
     public mutating func add(_ name: String, role: String? = nil, isSpeaker: Bool = false) {
         guard let last = SurnameIndex.surname(name) else { return }
         fullBySurname[last, default: [:]][name, default: 0] += 1
-        let words = EntityResolver.words(name)
-        if isSpeaker, words.count == 2 { fullByFirstWord[words[0], default: [:]][name, default: 0] += 1 }
+        if isSpeaker {
+            let words = EntityResolver.words(name)
+            if words.count == 2 { fullByFirstWord[words[0], default: [:]][name, default: 0] += 1 }
+        }
         if let role, let title = SurnameIndex.titleWord(role) { fullByTitle[title, default: []].insert(name) }
     }
 

@@ -742,6 +742,17 @@ public struct Extractor: Sendable {
     /// The `stance` setting of the highest-priority rule of `phase` that matches `text`.
     func firstStance(_ phase: RulePhase, in text: String, document: Document, scratch: MatchScratch,
                      warnings: inout [AnalysisWarning]) -> String? {
+        decidingStanceRule(phase, in: text, scratch: scratch) { rule, error in
+            warnings.append(limitWarning(rule, document, 0, error))
+        }?.rule.settings["stance"]
+    }
+
+    /// The rule of `phase` (`stance` on a cue, `content-stance` on what was said) that decides the
+    /// stance of `text`: the highest-priority one that matches and sets a stance, with its match.
+    /// A content-stance rule runs only where its `filter:` matches; a rule that hits the match
+    /// limit is handed to `limitHit` and passed over.
+    public func decidingStanceRule(_ phase: RulePhase, in text: String, scratch: MatchScratch,
+                                   limitHit: (Rule, Error) -> Void) -> (rule: Rule, match: PatternMatch)? {
         let subject = UTF8Text(text)
         for rule in byPriority(phase) {
             // A content-stance rule's `filter:` is a cheap test of the words it needs.
@@ -749,9 +760,9 @@ public struct Extractor: Sendable {
                 continue
             }
             do {
-                if try first(rule, in: subject, scratch: scratch) != nil, let s = rule.settings["stance"] { return s }
+                if let m = try first(rule, in: subject, scratch: scratch), rule.settings["stance"] != nil { return (rule, m) }
             } catch {
-                warnings.append(limitWarning(rule, document, 0, error))
+                limitHit(rule, error)
             }
         }
         return nil
