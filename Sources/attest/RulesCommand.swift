@@ -157,7 +157,11 @@ struct RulesShowCommand: ParsableCommand {
         }
         if rule.insideQuotes { out += "  inside_quotes: true\n" }
         if !rule.usesPrefilter { out += "  prefilter: false\n" }
-        if rule.readsHeadings { out += "  headings:  true\n" }
+        switch rule.headings {
+        case .only: out += "  headings:  true\n"
+        case .also: out += "  headings:  also\n"
+        case .body: break
+        }
         if !rule.barrier.isEmpty {
             out += "  barrier:   " + rule.barrier.map { String(decoding: $0, as: UTF8.self) }.joined() + "\n"
         }

@@ -166,6 +166,33 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertEqual(analyze("Bo thinks so."), ["thinks"])
     }
 
+    func testHeadingsAlsoReadsBareHeadingsAndContentStartTakesTheParagraph() throws {
+        let rule = { (id: String, keys: String) in
+            "  - id: \(id)\n    phase: statement\n    prefilter: false\n\(keys)"
+                + "    pattern: '(?:(?<content>.*?\\S)\\s+)?(?<cue>~)\\s*(?<speaker>\\p{Lu}\\w+)\\s+\\(@\\w+\\)'\n"
+                + "    examples:\n      - match: 'Hi ~ Ann (@ann)'\n"
+        }
+        let dir = try folder(["r.yml": "schema: 1\nrules:\n"
+                                + rule("sig", "    headings: also\n    set: {content_start: paragraph}\n")
+                                + rule("body", "")
+                                + rule("bad-headings", "    headings: sometimes\n")
+                                + rule("bad-start", "    set: {content_start: sentence}\n")])
+        let set = RuleLoader().load(folders: [dir.path])
+        XCTAssertEqual(set.rule(id: "sig")?.headings, .also)
+        XCTAssertEqual(set.rule(id: "body")?.headings, .body)
+        XCTAssertNil(set.rule(id: "bad-headings"))
+        XCTAssertNil(set.rule(id: "bad-start"))
+        XCTAssertTrue(set.problems.contains { $0.message.contains("'headings' must be true, false or also") }, "\(set.problems)")
+        XCTAssertTrue(set.problems.contains { $0.message.contains("'set.content_start' must be paragraph") }, "\(set.problems)")
+        // A signature line without final punctuation reads like a heading: only `headings: also`
+        // reads it. Its content runs from the start of the paragraph, past a markup tag.
+        let text = "The vote was close.\n\n<post id=\"1\">We won. Thanks to all ~ Ann (@ann)\n"
+        let statements = Analyzer(rules: set).analyze(documents: [Document(id: "", path: "t.txt", format: .text, bytes: 0, text: text)]).statements
+        XCTAssertEqual(statements.map(\.rule), ["sig"])
+        XCTAssertEqual(statements.first?.content, "We won. Thanks to all")
+        XCTAssertEqual(statements.first?.speaker.mention, "Ann")
+    }
+
     func testRuleSetSharesOneFilterAmongRulesWithTheSameCue() throws {
         let rule = { (id: String, pattern: String) in
             "  - id: \(id)\n    phase: statement\n    pattern: '\(pattern)'\n    examples:\n      - match: 'Ann said hi'\n"

@@ -67,7 +67,8 @@ public struct Extractor: Sendable {
     let filterLabels: [String]
     /// The stance, channel and date rules, highest priority first (sorted once, not per statement).
     let rulesByPriority: [RulePhase: [Rule]]
-    /// Whether any statement or hedge rule reads only headings (`headings: true`).
+    /// Whether any statement or hedge rule reads headings without a cue word (`headings: true`
+    /// or `also`).
     let headingRulesExist: Bool
 
     /// An extractor for `rules`; pass a `profile` to time every rule.
@@ -81,7 +82,7 @@ public struct Extractor: Sendable {
         groupsOfRule = phaseRules.map { rule in
             Extractor.groupNames.compactMap { name in rule.compiled.groupNumbers[name].map { (name, $0) } }
         }
-        headingRulesExist = phaseRules.contains(where: \.readsHeadings)
+        headingRulesExist = phaseRules.contains(where: { $0.headings != .body })
         filterLabels = rules.cueFilters.indices.map { f in
             let served = zip(phaseRules, filterOfRule).filter { $0.1 == f }.map(\.0.id)
             return "(filter) " + (served.first ?? "?") + (served.count > 1 ? " +\(served.count - 1)" : "")
@@ -162,7 +163,7 @@ public struct Extractor: Sendable {
             for k in cueHits.indices { cueHits[k] = nil }
             let headline = sentence.isHeading || i == 0
             for (r, rule) in phaseRules.enumerated()
-            where (hasCue[i] || !rule.usesPrefilter) && (rule.readsHeadings ? headline : !bareHeading[i]) {
+            where (hasCue[i] || !rule.usesPrefilter) && Extractor.reads(rule.headings, headline: headline, bareHeading: bareHeading[i]) {
                 // One window in the common case, kept out of an array (no allocation per rule and sentence).
                 var window = 0...subject.bytes.count
                 var barrierWindows: [ClosedRange<Int>]? = nil
@@ -285,6 +286,16 @@ public struct Extractor: Sendable {
         return (try? prefilter.firstMatch(in: subject, scratch: scratch)) != nil
     }
 
+    /// Whether a rule reads a sentence, given how it reads headings: `headline` is a heading or
+    /// the document's first sentence, `bareHeading` a heading without a cue word.
+    static func reads(_ headings: Rule.HeadingReading, headline: Bool, bareHeading: Bool) -> Bool {
+        switch headings {
+        case .body: return !bareHeading
+        case .only: return headline
+        case .also: return true
+        }
+    }
+
     /// Where a rule with a barrier may start a match: for each cue hit, from just after the last
     /// barrier character before it (a parenthesised stretch is passed over whole; an unclosed
     /// parenthesis lets the search start at the beginning) to the hit's end. Merged, in order.
@@ -395,6 +406,15 @@ public struct Extractor: Sendable {
                 // sets the scene; what follows the cue is what she said.
                 contentRange = after
             }
+        }
+        if c.rule.phase == .statement, settings["content_start"] == "paragraph" {
+            // An embedded post's signature closes the post: what was posted runs from the start of
+            // its paragraph (past a markup tag left in plain text, such as "<tweet …>") to the captured
+            // content, or, with none, to the start of the signature's sentence.
+            let start = Extractor.pastLeadingTags(seg.paragraphs[sentence.paragraph].range.lowerBound, in: text.bytes)
+            let end = contentRange?.upperBound ?? sentence.range.lowerBound
+            let whole = Extractor.trim(text, start..<max(start, end))
+            if Extractor.containsLetterOrDigit(text, whole) { contentRange = whole }
         }
         if let r = contentRange, let end = Extractor.turnEnd(c, content: r, seg: seg, text: text) {
             contentRange = r.lowerBound..<end
@@ -671,6 +691,20 @@ public struct Extractor: Sendable {
     /// The most lower-case words of a description between a quotation and its speaker ("his
     /// longtime friend").
     static let descriptionWords = 3
+
+    /// The first byte at or after `offset` past white space and markup tags (`<…>` of at most 300
+    /// bytes, opened by a letter or `/`).
+    static func pastLeadingTags(_ offset: Int, in bytes: [UInt8]) -> Int {
+        var i = offset
+        while i < bytes.count {
+            if Segmenter.isSpace(bytes[i]) { i += 1; continue }
+            guard bytes[i] == UInt8(ascii: "<"), i + 1 < bytes.count,
+                  bytes[i + 1] == UInt8(ascii: "/") || (bytes[i + 1] | 0x20 >= UInt8(ascii: "a") && bytes[i + 1] | 0x20 <= UInt8(ascii: "z")),
+                  let close = bytes[i..<min(bytes.count, i + 300)].firstIndex(of: UInt8(ascii: ">")) else { break }
+            i = close + 1
+        }
+        return i
+    }
 
     /// Where the white space, commas and dashes that end just before byte `offset` start.
     static func separatorsStart(before offset: Int, in bytes: [UInt8]) -> Int {

@@ -76,10 +76,22 @@ public final class Rule: @unchecked Sendable {
     /// Whether the rule runs only on sentences holding a cue word (the prefilter); `prefilter: false`
     /// rules run on every sentence.
     public let usesPrefilter: Bool
-    /// Whether the rule reads only headings and the document's first sentence, its title
-    /// (`headings: true`), those without a cue word included: a headline such as "Name: claim".
-    /// Other statement rules never see a heading without a cue word.
-    public let readsHeadings: Bool
+    /// Which sentences the rule reads as to headings (`headings:`).
+    public enum HeadingReading: Sendable, Equatable {
+        /// Body sentences and headings that hold a cue word (no `headings` key, or `false`).
+        case body
+        /// Only headings and the document's first sentence, its title, those without a cue word
+        /// included (`headings: true`): a headline such as "Name: claim".
+        case only
+        /// Every sentence, headings without a cue word included (`headings: also`): a line such as
+        /// an embedded post's signature, which reads like a heading wherever it stands.
+        case also
+    }
+    /// Which sentences the rule reads as to headings. Rules of the default `.body` never see a
+    /// heading without a cue word.
+    public let headings: HeadingReading
+    /// Whether the rule reads only headings and the document's first sentence (`headings: true`).
+    public var readsHeadings: Bool { headings == .only }
     /// The rule's `cue` group compiled on its own, when every match must contain it: the extractor
     /// runs the whole rule only on sentences where this cheap pattern matches (see `RequiredGroup`).
     public let cueFilter: CompiledPattern?
@@ -109,13 +121,13 @@ public final class Rule: @unchecked Sendable {
     init(id: String, phase: RulePhase, priority: Int, description: String, pattern: String, expandedPattern: String,
          compiled: CompiledPattern, settings: [String: String], insideQuotes: Bool, message: String?,
          examples: [RuleExample], location: SourceLocation, order: Int, usesPrefilter: Bool, cueFilter: CompiledPattern? = nil,
-         readsHeadings: Bool = false, barrier: [[UInt8]] = [], speechTurn: Bool = false, enclosesContent: Bool = false,
+         headings: HeadingReading = .body, barrier: [[UInt8]] = [], speechTurn: Bool = false, enclosesContent: Bool = false,
          enclosure: Enclosure = .byEnclosingRules) {
         self.usesPrefilter = usesPrefilter
         self.speechTurn = speechTurn
         self.enclosesContent = enclosesContent
         self.enclosure = enclosure
-        self.readsHeadings = readsHeadings
+        self.headings = headings
         self.cueFilter = cueFilter
         self.barrier = barrier
         self.id = id; self.phase = phase; self.priority = priority; self.description = description

@@ -15,7 +15,7 @@ public struct RuleLoader {
                                         "barrier", "speech_turn", "encloses", "enclosed"]
     static let exampleKeys: Set<String> = ["match", "no_match", "gap", "expect", "note"]
     static let settingKeys: Set<String> = ["kind", "stance", "speaker_type", "channel", "speaker", "via", "signal",
-                                           "role", "content", "quantity", "relays"]
+                                           "role", "content", "quantity", "relays", "content_start"]
     static let flagNames: Set<String> = ["caseless", "dotall", "multiline", "no_extended"]
 
     /// Rule IDs to leave out (from a project file).
@@ -180,6 +180,10 @@ public struct RuleLoader {
                 settings[k] = value.string ?? ""
             }
         }
+        if let start = settings["content_start"], start != "paragraph" {
+            problems.append(RuleProblem(.error, here, rule: id, "'set.content_start' must be paragraph"))
+            ok = false
+        }
         var options: PatternOptions = [.utf, .ucp, .extended]
         for flag in map["flags"]?.array().compactMap(\.string) ?? [] {
             switch flag {
@@ -259,18 +263,10 @@ public struct RuleLoader {
                 ok = false
             }
         }
-        var enclosure = Rule.Enclosure.byEnclosingRules
-        if let enclosedNode = map["enclosed"] {
-            if let value = enclosedNode.bool {
-                enclosure = value ? .byEnclosingRules : .never
-            } else if enclosedNode.string == "any" {
-                enclosure = .byAnyStatement
-            } else {
-                problems.append(RuleProblem(.error, RuleLoader.location(enclosedNode, path), rule: id,
-                                            "'enclosed' must be true, false or any"))
-                ok = false
-            }
-        }
+        let enclosure = RuleLoader.choice(map, "enclosed", true: Rule.Enclosure.byEnclosingRules, false: .never,
+                                          word: "any", .byAnyStatement, absent: .byEnclosingRules, rule: id, path: path, problems: &problems, ok: &ok)
+        let headings = RuleLoader.choice(map, "headings", true: Rule.HeadingReading.only, false: .body,
+                                         word: "also", .also, absent: .body, rule: id, path: path, problems: &problems, ok: &ok)
         let examples = readExamples(map["examples"], ruleID: id, path: path, problems: &problems, ok: &ok)
         if examples.isEmpty {
             problems.append(RuleProblem(.warning, here, rule: id, "rule has no examples; add sentences that must and must not match"))
@@ -280,9 +276,22 @@ public struct RuleLoader {
                     pattern: pattern, expandedPattern: expansion.text, compiled: compiled, settings: settings,
                     insideQuotes: map["inside_quotes"]?.bool ?? false, message: message, examples: examples,
                     location: here, order: order, usesPrefilter: map["prefilter"]?.bool ?? true,
-                    cueFilter: cueFilter, readsHeadings: map["headings"]?.bool ?? false, barrier: barrier,
+                    cueFilter: cueFilter, headings: headings, barrier: barrier,
                     speechTurn: map["speech_turn"]?.bool ?? false,
                     enclosesContent: map["encloses"]?.bool ?? false, enclosure: enclosure)
+    }
+
+    /// The value of a key that takes `true`, `false` or one `word`. Any other value is an error at
+    /// the key's line, and gives the `absent` value.
+    static func choice<Value>(_ map: Node.Mapping, _ key: String, true whenTrue: Value, false whenFalse: Value,
+                              word: String, _ whenWord: Value, absent: Value, rule id: String, path: String,
+                              problems: inout [RuleProblem], ok: inout Bool) -> Value {
+        guard let node = map[key] else { return absent }
+        if let value = node.bool { return value ? whenTrue : whenFalse }
+        if node.string == word { return whenWord }
+        problems.append(RuleProblem(.error, RuleLoader.location(node, path), rule: id, "'\(key)' must be true, false or \(word)"))
+        ok = false
+        return absent
     }
 
     private func readExamples(_ node: Node?, ruleID: String, path: String, problems: inout [RuleProblem], ok: inout Bool) -> [RuleExample] {
