@@ -48,6 +48,43 @@ final class CorpusClaimsTests: XCTestCase {
         return checked
     }
 
+    /// No false alarm: every claim the report flags as contradicted is one the gold expects to be
+    /// contradicted: asserted in a document where the gold claim is asserted, and answered by a
+    /// statement on a sentence the gold gives as its denial or conflicting figure. A denial linked
+    /// to the wrong claim would flag an innocent one.
+    func testEveryContradictedClaimIsOneTheGoldContradicts() throws {
+        for corpus in ["rare-earths", "city-water", "sport", "trade"] {
+            let r = try runAttest(["analyze", "corpora/\(corpus)", "--format", "json"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let out = try jsonObject(r.stdout)
+            var sentenceOf: [String: (doc: String, sentence: String)] = [:]
+            for s in try XCTUnwrap(out["statements"] as? [[String: Any]]) {
+                guard let id = s["id"] as? String, let doc = s["document"] as? String, let sentence = s["sentence"] as? String else { continue }
+                sentenceOf[id] = ((doc as NSString).lastPathComponent, folded(sentence))
+            }
+            let goldText = try String(contentsOf: repoRoot.appendingPathComponent("corpora/gold/\(corpus)-claims.jsonl"), encoding: .utf8)
+            let contradicted: [[[String: String]]] = try goldText.split(separator: "\n").filter { !$0.isEmpty }.compactMap { row in
+                let claim = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(row.utf8)) as? [String: Any])
+                return claim["expected_status"] as? String == "contradicted" ? try XCTUnwrap(claim["evidence"] as? [[String: String]]) : nil
+            }
+            let flagged = try XCTUnwrap(out["claims"] as? [[String: Any]]).filter { $0["status"] as? String == "contradicted" }
+            XCTAssertFalse(flagged.isEmpty, "\(corpus): the corpus has contradicted claims")
+            for claim in flagged {
+                let members = ((claim["evidence"] as? [[String: Any]]) ?? []).compactMap { e -> (role: String, doc: String, sentence: String)? in
+                    guard let id = e["statement"] as? String, let s = sentenceOf[id] else { return nil }
+                    return ((e["role"] as? String) ?? "", s.doc, s.sentence)
+                }
+                let founded = contradicted.contains { gold in
+                    let assertedIn = Set(gold.filter { $0["role"] == "asserts" }.compactMap { $0["doc"] })
+                    let answers = gold.filter { $0["role"] != "asserts" }.map { ($0["doc"] ?? "", folded($0["sentence_start"] ?? "")) }
+                    return members.contains { $0.role == "asserts" && assertedIn.contains($0.doc) }
+                        && members.contains { m in m.role != "asserts" && answers.contains { m.doc == $0.0 && m.sentence.contains($0.1) } }
+                }
+                XCTAssertTrue(founded, "\(corpus): \(claim["text"] ?? "") is flagged contradicted: \(claim["reasons"] ?? "")")
+            }
+        }
+    }
+
     func testCityWaterClaimsMatchTheGold() throws {
         XCTAssertEqual(try checkClaims(corpus: "corpora/city-water", gold: "corpora/gold/city-water-claims.jsonl"), 8)
     }
