@@ -19,6 +19,21 @@ final class ClaimTests: XCTestCase {
         XCTAssertTrue(c.reasons.contains { $0.contains("water-2.txt:1") }, "\(c.reasons)")
     }
 
+    func testAssertionThatNegatesAnotherSidesClaimDeniesIt() throws {
+        let a = analyze([
+            ("ferry-1.txt", "Governor Rui Matos wrote on Monday that the Harbour Lines ferry company had begged for a subsidy.\n"),
+            ("ferry-2.txt", "\"Harbour Lines has never begged anyone for money,\" the company's chief executive, Ana Ruiz, said on Tuesday.\n"),
+            ("ferry-3.txt", "Port officials said operators must hand over their passenger lists. \"Nobody enjoys handing that over,\" said Lea Moreau, a ferry captain.\n"),
+        ])
+        let begged = try XCTUnwrap(claim(a, containing: "Governor Rui Matos"))
+        XCTAssertEqual(begged.status, "contradicted", "\(begged)")
+        let ruiz = try XCTUnwrap(a.statements.first { $0.speaker.name == "Ana Ruiz" })
+        XCTAssertTrue(begged.evidence.contains { $0.role == "denies" && $0.statement == ruiz.id }, "\(begged)")
+        // The negation governs "enjoys", not "handing": the captain does not deny the rule.
+        let lists = try XCTUnwrap(claim(a, containing: "Port officials said"))
+        XCTAssertNotEqual(lists.status, "contradicted", "\(lists)")
+    }
+
     func testNonConfirmationOfThisReportIsUnconfirmed() throws {
         let a = analyze([("sport.txt", """
         Coach Lena Park said the club had signed the striker Tomas Varga for 40 million euros.

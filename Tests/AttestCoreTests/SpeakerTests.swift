@@ -69,6 +69,11 @@ final class SpeakerTests: XCTestCase {
         XCTAssertEqual(anonymous.speaker.type, "anonymous")
         let official = try XCTUnwrap(a.statements.first { $0.speaker.mention == "An official at the port authority" })
         XCTAssertEqual(official.stance, "assert", "an unnamed official who is not marked as an anonymous source asserts")
+        let withheld = analyze([("c.txt", "A port official, who declined to be named because she was not cleared to talk, said the pier was sold.")])
+        let sold = try XCTUnwrap(withheld.statements.first { $0.content.contains("pier was sold") })
+        XCTAssertEqual(sold.stance, "hedged", "a speaker whose name the writer withholds is an anonymous source")
+        XCTAssertEqual(sold.speaker.type, "anonymous")
+        XCTAssertFalse(withheld.claims.contains { $0.text.contains("cleared to talk") }, "declining to be named says nothing to check")
     }
 
     func testAnOrganisationNameJoinedByOfAndIsOneSpeaker() throws {

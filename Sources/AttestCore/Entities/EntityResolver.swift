@@ -24,6 +24,9 @@ public struct EntityResolver: Sendable {
     let relativePronouns: Set<String>
     /// Phrases that make an unnamed speaker an anonymous source ("familiar with the plan").
     let anonymityMarkers: [String]
+    /// Phrases by which the writer withholds a speaker's name ("who declined to be named"): the
+    /// speaker is an anonymous source whatever its description.
+    let withheldNameMarkers: [String]
 
     public init(rules: RuleSet) {
         self.rules = rules
@@ -43,6 +46,7 @@ public struct EntityResolver: Sendable {
         unnamedSources = set("unnamed-sources")
         relativePronouns = set("relative-pronouns")
         anonymityMarkers = rules.lexicon("anonymity-markers").map { $0.lowercased() }
+        withheldNameMarkers = rules.lexicon("withheld-name-markers").map { $0.lowercased() }
     }
 
     /// A named entity seen in a document, for resolving later pronouns and role nouns.
@@ -160,10 +164,14 @@ public struct EntityResolver: Sendable {
                 statements[i].speaker.type = fixedType
             }
             if statements[i].speaker.type == "unknown" { statements[i].speaker.type = "person" }
-            if ["anonymous", "group"].contains(statements[i].speaker.type), statements[i].stance == "assert",
-               anonymityMarkers.contains(where: { lowered.containsText($0) }) {
-                // "…, two officials familiar with the plan said", "people briefed on the talks said":
-                // an anonymous source hedges the assertion.
+            let unnamed = ["anonymous", "group"].contains(statements[i].speaker.type)
+            // The whole phrase as written, with the clause that may withhold the name.
+            let described = [statements[i].speaker.mention, statements[i].speaker.role].compactMap { $0?.lowercased() }.joined(separator: " ")
+            if statements[i].stance == "assert",
+               withheldNameMarkers.contains(where: { described.containsText($0) })
+                || unnamed && anonymityMarkers.contains(where: { lowered.containsText($0) }) {
+                // "…, two officials familiar with the plan said", "people briefed on the talks said",
+                // "an aide, who declined to be named, said": an anonymous source hedges the assertion.
                 statements[i].stance = "hedged"
                 statements[i].speaker.type = "anonymous"
             }

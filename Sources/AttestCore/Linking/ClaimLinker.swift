@@ -28,6 +28,8 @@ struct StatementFeatures {
     var selfReference = false
     /// Office titles before names and the transcript turn, read on the statement's sentence.
     var sentence = SentenceSignals()
+    /// Terms of lower-case words that a negation governs ("has never *asked* for talks").
+    var negated: Set<String> = []
 }
 
 /// A claim while it is being built: member statements and their roles.
@@ -116,6 +118,10 @@ public struct ClaimLinker: Sendable {
     let selfWords: Set<String>
     /// Folded word or phrase in a speaker's name, mention or role -> the side it speaks for (`claim-sides`).
     let sideWords: [String: String]
+    /// Words that negate the next `negationReach` words (`claim-negations`).
+    let negations: Set<String>
+    /// How many words after a negation it governs.
+    let negationReach = 3
     let reader: SignalReader
 
     /// A linker reading its words from the rule set's lexicons and signal rules.
@@ -147,6 +153,7 @@ public struct ClaimLinker: Sendable {
         sideWords = sides
         selfWords = Set(rules.lexicon("claim-self-words").flatMap { ClaimLinker.words($0) })
         months = Set(rules.lexicon("claim-months").flatMap { ClaimLinker.words($0) })
+        negations = Set(rules.lexicon("claim-negations").map { $0.lowercased().replacingOccurrences(of: "’", with: "'") })
         reader = SignalReader(rules: rules)
     }
 
@@ -192,6 +199,26 @@ public struct ClaimLinker: Sendable {
         for token in text.split(whereSeparator: { $0.isWhitespace }) {
             guard let first = token.first(where: { $0.isLetter }), first.isLowercase else { continue }
             for w in ClaimLinker.words(String(token)) { if let t = term(w) { out.insert(t) } }
+        }
+        return out
+    }
+
+    /// The term each negation governs: the first word after it, within `negationReach` words and
+    /// before a comma or a full stop, that is a term (not a stop word), when written in lower case
+    /// ("has never *begged*", "had not been *approved*", "nobody *enjoys* handing it over").
+    func negatedTerms(_ text: String) -> Set<String> {
+        var out = Set<String>()
+        var reach = 0
+        for token in text.split(whereSeparator: { $0.isWhitespace }) {
+            for w in ClaimLinker.words(String(token)) {
+                if negations.contains(w) { reach = negationReach; continue }
+                guard reach > 0 else { continue }
+                reach -= 1
+                guard let t = term(w) else { continue }
+                if token.first(where: { $0.isLetter })?.isLowercase == true { out.insert(t) }
+                reach = 0
+            }
+            if let last = token.last(where: { !"\"”’')".contains($0) }), ",;:.!?".contains(last) { reach = 0 }
         }
         return out
     }
@@ -267,7 +294,8 @@ public struct ClaimLinker: Sendable {
                                  listedFamilies: Set(valuesByFamily.filter { $0.value.count > 1 }.keys),
                                  day: ClaimLinker.day(s.date ?? doc?.date), hedged: hedged,
                                  selfReference: ClaimLinker.words(s.content).first.map { selfWords.contains($0) } ?? false,
-                                 sentence: reader.sentenceSignals(s.sentence, scratch: scratch))
+                                 sentence: reader.sentenceSignals(s.sentence, scratch: scratch),
+                                 negated: negatedTerms(body))
     }
 
     // MARK: - Sources
@@ -478,6 +506,24 @@ public struct ClaimLinker: Sendable {
             }
             return found
         }
+        /// The claim another side asserts whose predicate statement `j` negates ("the Chinese side has
+        /// never begged anyone" against "China begged for a deal"): a member sharing two terms with `j`,
+        /// one of them a distinctive lower-case term that `j` negates and the member does not. The
+        /// closest such.
+        func negatedClaim(_ j: Int) -> Int? {
+            // A figure against a figure is a conflict of figures ("25 percent, not 40 percent"), found below.
+            guard !features[j].negated.isEmpty, features[j].signals.quantities.isEmpty else { return nil }
+            var best: (d: Int, sim: Double)? = nil
+            for d in candidates(j) where !hasSource(d, j) && !sameSide(d, j) && !sameSentence(d, j) {
+                for m in drafts[d].core where inWindow(m, j) && features[m].terms.intersection(features[j].terms).count >= 2 {
+                    let flipped = features[j].negated.intersection(features[m].predicates).subtracting(features[m].negated)
+                    guard flipped.contains(where: { (df[$0] ?? 0) <= distinctCap }) else { continue }
+                    let sim = similarity(m, j)
+                    if sim > (best?.sim ?? -1) { best = (d, sim) }
+                }
+            }
+            return best?.d
+        }
         /// The hedged statement with claims just before `j` (the sentence before) in its document.
         func precedingHedged(_ j: Int) -> Int? {
             var k = j - 1
@@ -548,6 +594,9 @@ public struct ClaimLinker: Sendable {
                 transcriptTargets = claimsOf[question].filter { !hasSource($0, j) }
                 if !transcriptTargets.isEmpty, answerRole == nil { answerRole = "not-confirms" }
             }
+            // A statement that says nothing of its own ("an aide, who declined to be named, …") and
+            // answers nothing is no evidence.
+            if answerRole == nil, transcriptTargets.isEmpty, terms(s.content).isEmpty { continue }
             // A denial aimed at a claim from outside what is said leaves what is said a claim of its own.
             let assertsBesides = answerRole == "denies" && s.stance != "deny" && !f.signals.deny
             if let role = answerRole {
@@ -575,6 +624,12 @@ public struct ClaimLinker: Sendable {
                     // "X rejected the mayor's claim, saying tests found lead": what X says is a claim too.
                     if !assertsBesides { continue }
                 } else if role == "not-confirms" || saysOnlyWhatItAnswers(j) { continue }
+            }
+
+            // An assertion that negates another side's claim denies it.
+            if answerRole == nil, !f.hedged, let d = negatedClaim(j) {
+                drafts[d].members.append((j, "denies"))
+                continue
             }
 
             // Assertions: join the speaker's own claims, confirm or contradict others', or start a claim.
