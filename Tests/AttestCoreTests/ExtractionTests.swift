@@ -83,7 +83,7 @@ final class ExtractionTests: XCTestCase {
     }
 
     func testAnOutletAliasInAPatternIsRecognisedAndANewsAgencyLabelIsNoTurn() throws {
-        let credit = analyze([("a.txt", "LISBON (AFP) - The ferry strike ended on Monday.")])
+        let credit = analyze([("a.txt", "The ferry strike ended on Monday (AFP).")])
         XCTAssertEqual(credit.statements.first?.speaker.name, "Agence France-Presse", "the alias AFP stands for the outlet")
         let briefing = analyze([("b.txt", "Harbour ministry briefing, May 2\n\nAFP: Your office says the pier is sold. Can you confirm?\n\nAna Ruiz: I have nothing to add.")])
         XCTAssertEqual(briefing.statements.map(\.speaker.name), ["Ana Ruiz"], "the agency's question is not a statement")
@@ -98,8 +98,10 @@ final class ExtractionTests: XCTestCase {
         let carried = statements(outlet: "Harbour Courier")
         let ruiz = try XCTUnwrap(carried.first { $0.speaker.name == "Ana Ruiz" })
         XCTAssertEqual(ruiz.via, "Reuters", "the courier carries the Reuters story")
+        XCTAssertFalse(carried.contains { $0.cue == "(Reuters)" }, "the dateline credit relays the article and makes no statement of its own")
         let own = statements(outlet: "Reuters")
         XCTAssertNil(own.first { $0.speaker.name == "Ana Ruiz" }?.via, "in Reuters' own copy nothing is relayed")
+        XCTAssertFalse(own.contains { $0.cue == "(Reuters)" })
     }
 
     func testPronounResolvesToPreviousSpeakerNotToOrganisationInApposition() throws {

@@ -19,6 +19,10 @@ public struct AnalysisOptions: Sendable {
     /// Keep statements in a temporary file instead of memory (needs `buildClaims` off), so peak
     /// memory stays flat however large the corpus; read them with `Analysis.forEachStatement`.
     public var spillStatements: Bool = false
+    /// Keep the statements of dateline credits (rules with `set: {relays: credit}`). A credit only
+    /// relays the article's statements through the credited wire and is dropped after that; rule
+    /// examples keep it so they can check what the credit rule found.
+    public var keepCredits: Bool = false
     public init() {}
 }
 
@@ -75,8 +79,11 @@ public struct Analyzer: Sendable {
     public let resolver: EntityResolver
     /// Per-rule timings, when `options.profileRules` is set.
     public let profile: RuleProfile?
-    /// IDs of the rules whose statement credits the whole document to an outlet (`relays: document`).
+    /// IDs of the rules whose statement credits the whole document to an outlet (`relays: document`
+    /// or `relays: credit`).
     let relayingRules: Set<String>
+    /// IDs of the rules whose credit makes no statement of its own (`relays: credit`: a dateline's wire).
+    let creditOnlyRules: Set<String>
 
     public init(rules: RuleSet, options: AnalysisOptions = AnalysisOptions()) {
         self.rules = rules
@@ -84,7 +91,8 @@ public struct Analyzer: Sendable {
         self.profile = options.profileRules ? RuleProfile() : nil
         self.extractor = Extractor(rules: rules, profile: profile)
         self.resolver = EntityResolver(rules: rules)
-        self.relayingRules = Set(rules.rules.filter { $0.settings["relays"] == "document" }.map(\.id))
+        self.relayingRules = Set(rules.rules.filter { ["document", "credit"].contains($0.settings["relays"]) }.map(\.id))
+        self.creditOnlyRules = Set(rules.rules.filter { $0.settings["relays"] == "credit" }.map(\.id))
     }
 
     /// Per-document result of the parallel stage.
@@ -173,6 +181,9 @@ public struct Analyzer: Sendable {
         let mentions = entityMentions(doc, seg: seg, scratch: scratch, warnings: &warnings)
         resolver.resolveDocument(&statements, mentions: mentions, memo: worker.memo)
         relayThroughCreditedOutlet(&statements, of: doc)
+        if !options.keepCredits && !creditOnlyRules.isEmpty {
+            statements.removeAll { creditOnlyRules.contains($0.rule) }
+        }
         result.names.append(contentsOf: mentions.filter { $0.type == "person" }.map(\.name))
         if !options.keepText { doc.text = "" }
         result.warnings.append(contentsOf: warnings)
@@ -196,9 +207,10 @@ public struct Analyzer: Sendable {
         }
     }
 
-    /// A wire story another outlet carries: when a credit rule (`set: {relays: document}`, the
-    /// dateline's "(Pacific Wire)") names an outlet other than the document's own (`outlet` of a
-    /// JSONL article), every other statement of the document is relayed through the credited one.
+    /// A wire story another outlet carries: when a credit rule (`set: {relays: credit}`, the
+    /// dateline's "(Pacific Wire)", or `relays: document`) names an outlet other than the document's
+    /// own (`outlet` of a JSONL article), every other statement of the document is relayed through
+    /// the credited one.
     func relayThroughCreditedOutlet(_ statements: inout [Statement], of doc: Document) {
         guard let own = doc.outlet, !relayingRules.isEmpty,
               let credit = statements.firstIndex(where: { relayingRules.contains($0.rule) }),

@@ -23,6 +23,7 @@ public struct RuleTester {
         var options = AnalysisOptions()
         options.buildClaims = false
         options.workers = 1
+        options.keepCredits = true
         self.analyzer = Analyzer(rules: rules, options: options)
     }
 
