@@ -34,6 +34,20 @@ final class ClaimTests: XCTestCase {
         XCTAssertNotEqual(lists.status, "contradicted", "\(lists)")
     }
 
+    func testTheReportPointsBackToWhatWasReported() throws {
+        let a = analyze([("ferry.txt", """
+        The Harbour Times reported on Monday that the island ferry line had been sold to a Danish group.
+
+        Mayor Ines Dali said the ferry timetable would not change this summer.
+
+        The ferry operator Harbour Lines dismissed the report as false.
+        """)])
+        let sold = try XCTUnwrap(claim(a, containing: "The Harbour Times reported"))
+        XCTAssertEqual(sold.status, "contradicted", "\(sold)")
+        let timetable = try XCTUnwrap(claim(a, containing: "Mayor Ines Dali"))
+        XCTAssertNotEqual(timetable.status, "contradicted", "the report is the Times' report, not the mayor's words: \(timetable)")
+    }
+
     func testNonConfirmationOfThisReportIsUnconfirmed() throws {
         let a = analyze([("sport.txt", """
         Coach Lena Park said the club had signed the striker Tomas Varga for 40 million euros.

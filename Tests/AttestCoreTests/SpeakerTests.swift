@@ -26,6 +26,9 @@ final class SpeakerTests: XCTestCase {
         XCTAssertEqual(second.speaker.name, "Tomas Reyes", "the pronoun resolves to the named engineer")
         let head = analyze([("b.txt", "The head of the Lisbon Ferry Owners Association, Rita Sousa, told reporters the fares would rise.")])
         XCTAssertEqual(head.statements.first?.speaker.name, "Rita Sousa")
+        let possessive = analyze([("c.txt", "Portugal's fisheries minister, Rita Sousa, confirmed that the quota talks had taken place.")])
+        XCTAssertEqual(possessive.statements.first?.speaker.name, "Rita Sousa", "a description opened by a possessive")
+        XCTAssertEqual(possessive.statements.first?.speaker.role, "Portugal's fisheries minister")
         let agency = try XCTUnwrap(a.statements.last { $0.cue == "said" })
         XCTAssertNotEqual(agency.speaker.name, "a city agency", "a description in the apposition is not a name")
     }

@@ -196,11 +196,13 @@ public struct EntityResolver: Sendable {
         }
     }
 
-    /// Whether a mention is a description opened by a determiner, with a lower-case word in it
-    /// ("the parents' association chair", "The head of the Hellenic chartering association").
+    /// Whether a mention is a description opened by a determiner or a possessive, with a lower-case
+    /// word in it ("the parents' association chair", "The head of the Hellenic chartering
+    /// association", "Poland's agriculture minister").
     func isDescription(_ tokens: [String]) -> Bool {
         guard tokens.count >= 2, tokens.count <= 8,
-              ["the", "a", "an", "its", "his", "her", "their", "our"].contains(tokens[0].lowercased()) else { return false }
+              ["the", "a", "an", "its", "his", "her", "their", "our"].contains(tokens[0].lowercased())
+                || tokens[0].hasSuffix("'s") || tokens[0].hasSuffix("’s") else { return false }
         return tokens.dropFirst().contains { $0.first?.isLowercase == true }
     }
 

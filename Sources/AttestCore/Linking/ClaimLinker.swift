@@ -534,15 +534,18 @@ public struct ClaimLinker: Sendable {
             }
             return nil
         }
-        /// Claims asserted by the nearest earlier statement the anaphor can point to.
+        /// Claims asserted by the nearest earlier statement the anaphor can point to; "the report" or
+        /// "the post" points to the nearest that was reported or posted, when there is one.
         func anaphorTargets(_ j: Int) -> [Int] {
             let s = statements[j]
             let owner = features[j].signals.owner ?? features[j].sentence.deniedClaim?.owner
+            let noun = (features[j].signals.anaphor ?? features[j].sentence.deniedClaim?.anaphor).flatMap { ClaimLinker.words($0).last }.flatMap(term)
             var best: Int? = nil
             var k = j - 1
             while k >= 0, statements[k].documentIndex == s.documentIndex {
                 if !claimsOf[k].isEmpty, !sources.same(k, j), owner.map({ sources.matches(owner: $0, k) }) ?? true {
-                    best = k; break
+                    if best == nil { best = k }
+                    guard let noun, !ClaimLinker.words(statements[k].cue).compactMap(term).contains(noun) else { best = k; break }
                 }
                 k -= 1
             }
