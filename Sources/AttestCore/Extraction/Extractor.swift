@@ -410,11 +410,18 @@ public struct Extractor: Sendable {
         if c.rule.phase == .statement, settings["content_start"] == "paragraph" {
             // An embedded post's signature closes the post: what was posted runs from the start of
             // its paragraph (past a markup tag left in plain text, such as "<tweet …>") to the captured
-            // content, or, with none, to the start of the signature's sentence.
+            // content, or, with none, to the start of the signature's sentence. A signature that is a
+            // paragraph of its own (an HTML embed sets the post in a <p> before it) signs the paragraph
+            // before it.
             let start = Extractor.pastLeadingTags(seg.paragraphs[sentence.paragraph].range.lowerBound, in: text.bytes)
             let end = contentRange?.upperBound ?? sentence.range.lowerBound
             let whole = Extractor.trim(text, start..<max(start, end))
-            if Extractor.containsLetterOrDigit(text, whole) { contentRange = whole }
+            if Extractor.containsLetterOrDigit(text, whole) {
+                contentRange = whole
+            } else if contentRange == nil, sentence.paragraph > 0 {
+                let previous = Extractor.trim(text, seg.paragraphs[sentence.paragraph - 1].range)
+                if Extractor.containsLetterOrDigit(text, previous) { contentRange = previous }
+            }
         }
         if let r = contentRange, let end = Extractor.turnEnd(c, content: r, seg: seg, text: text) {
             contentRange = r.lowerBound..<end
