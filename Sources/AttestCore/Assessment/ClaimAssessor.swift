@@ -12,6 +12,8 @@ struct ClaimAssessor {
     let features: [StatementFeatures]
     /// How many identifying words a speaker name has (to name a claimant by its fullest name).
     let identifying: (String) -> Int
+    /// At most this many characters of what a non-confirming source said are quoted in a reason.
+    let maxQuoted = 100
 
     func place(_ i: Int) -> String {
         let s = statements[i]
@@ -31,6 +33,19 @@ struct ClaimAssessor {
         guard s.documentIndex < documents.count else { return s.document }
         let d = documents[s.documentIndex]
         return d.outlet ?? d.fileName
+    }
+
+    /// How statement `i` leaves a claim unconfirmed, in words: its cue ("declined to comment"),
+    /// with what it said when the stance came from that ("said “I'm not aware of what you
+    /// mentioned”"; a transcript label is no verb), or "did not confirm it" for an answer that
+    /// does not take up the claim.
+    func nonConfirmation(_ i: Int) -> String {
+        let s = statements[i]
+        guard s.stance == "not-confirm" else { return "did not confirm it" }
+        let cue = s.cue.isEmpty || s.cue == ":" || s.cue == s.speaker.mention ? "said" : s.cue
+        guard !s.content.isEmpty, s.content.count <= maxQuoted || cue == "said" else { return cue }
+        let content = s.content.count <= maxQuoted ? s.content : String(s.content.prefix(maxQuoted)) + "…"
+        return "\(cue) “\(content)”"
     }
 
     func assess(_ draft: ClaimDraft, id: String) -> Claim {
@@ -57,8 +72,7 @@ struct ClaimAssessor {
             if statements[i].speaker.name == nil {
                 reasons.append("not-confirmed: the text says it \"\(statements[i].cue)\", with no named source (\(place(i)))")
             } else {
-                let verb = statements[i].stance == "not-confirm" ? statements[i].cue : "did not confirm it"
-                reasons.append("not-confirmed: \(who(i)) \(verb) (\(place(i)))")
+                reasons.append("not-confirmed: \(who(i)) \(nonConfirmation(i)) (\(place(i)))")
             }
         }
         let named = asserts.filter { !features[$0].hedged && !relayed.contains($0) }
