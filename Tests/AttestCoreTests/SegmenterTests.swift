@@ -17,6 +17,9 @@ final class SegmenterTests: XCTestCase {
 
     func testMissingSpaceAfterFullStopSplits() {
         XCTAssertEqual(sentences("It was a short truce.The deal came later."), ["It was a short truce.", "The deal came later."])
+        XCTAssertEqual(sentences("The pier closed.\u{00A0}Ferries stopped."), ["The pier closed.", "Ferries stopped."],
+                       "a no-break space after a full stop")
+        XCTAssertEqual(sentences("Mr.\u{00A0}Ruiz spoke."), ["Mr.\u{00A0}Ruiz spoke."], "an abbreviation before a no-break space")
     }
 
     func testSentenceFinalAbbreviationSplitsBeforeSentenceStarter() {

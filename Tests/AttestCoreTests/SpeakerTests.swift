@@ -59,6 +59,14 @@ final class SpeakerTests: XCTestCase {
         }
     }
 
+    func testAPartyInParenthesesStaysInTheMentionAndGoesToTheRole() throws {
+        let a = analyze([("a.txt", "Sen. Ana Ruiz (D-Ore.) said the bill was too weak.")])
+        let s = try XCTUnwrap(a.statements.first)
+        XCTAssertEqual(s.speaker.mention, "Sen. Ana Ruiz (D-Ore.)", "the closing parenthesis is the mention's own")
+        XCTAssertEqual(s.speaker.role, "(D-Ore.)")
+        XCTAssertFalse(s.speaker.name?.contains("(") ?? true, "\(s.speaker)")
+    }
+
     func testAnAnonymousSourceHedgesWhatItSays() throws {
         let text = "The pier will close in June, two officials familiar with the plan said. An official at the port authority said the ferries would keep running. A deal was near, people briefed on the talks said."
         let a = analyze([("a.txt", text)])

@@ -137,7 +137,8 @@ public struct EntityResolver: Sendable {
                 mentionIndex += 1
             }
             guard let written = statements[i].speakerHead ?? statements[i].speaker.mention, !written.isEmpty else { continue }
-            let mention = withoutRelativePronoun(written)
+            // "Sen. Ana Ruiz (D-Ore.)": the party and state in parentheses describe the speaker.
+            let (mention, aside) = EntityResolver.withoutTrailingParenthesis(withoutRelativePronoun(written))
             let fixedType = statements[i].speaker.type
             let lowered = mention.lowercased()
             let tokens = EntityResolver.words(mention)
@@ -164,6 +165,9 @@ public struct EntityResolver: Sendable {
                 statements[i].speaker.type = fixedType
             }
             if statements[i].speaker.type == "unknown" { statements[i].speaker.type = "person" }
+            if let aside, statements[i].speaker.name != nil {
+                statements[i].speaker.role = [statements[i].speaker.role, aside].compactMap { $0 }.joined(separator: " ")
+            }
             let unnamed = ["anonymous", "group"].contains(statements[i].speaker.type)
             // The whole phrase as written, with the clause that may withhold the name.
             let described = [statements[i].speaker.mention, statements[i].speaker.role].compactMap { $0?.lowercased() }.joined(separator: " ")
@@ -214,6 +218,16 @@ public struct EntityResolver: Sendable {
               tokens.allSatisfy({ $0.first?.isUppercase == true }), let last = tokens.last,
               last.last?.isLetter == true, !titles.contains(EntityResolver.key(last)) else { return nil }
         return tokens
+    }
+
+    /// "Sen. Ana Ruiz (D-Ore.)" → ("Sen. Ana Ruiz", "(D-Ore.)"): a short parenthesis that ends a
+    /// mention, set apart; the mention unchanged and nil when there is none.
+    static func withoutTrailingParenthesis(_ mention: String) -> (String, String?) {
+        guard mention.hasSuffix(")"), let open = mention.lastIndex(of: "("), open > mention.startIndex,
+              mention.distance(from: open, to: mention.endIndex) <= 40,
+              !mention[mention.index(after: open)...].dropLast().contains(where: { $0 == "(" || $0 == ")" }) else { return (mention, nil) }
+        let head = mention[..<open].trimmingCharacters(in: .whitespaces)
+        return head.isEmpty ? (mention, nil) : (head, String(mention[open...]))
     }
 
     /// "Barkley, who" → "Barkley": the noun phrase a relative pronoun at the end of a mention refers to.

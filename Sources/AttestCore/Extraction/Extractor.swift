@@ -1074,9 +1074,13 @@ public struct Extractor: Sendable {
     static func cleanMention(_ raw: String) -> String {
         var s = folded(raw, markup: true)
         while let f = s.first, mentionOpener(f) { s.removeFirst() }
+        // A closing parenthesis stays when it closes one of the mention's own ("Sen. Ana Ruiz (D-Ore.)").
+        var open = s.reduce(0) { $0 + ($1 == "(" ? 1 : $1 == ")" ? -1 : 0) }
         trimTrailing(&s) { c in
             switch c {
-            case "]", ")", ",", "”", "\"", "’", " ", ":", ";": return true
+            case ")" where open < 0: open += 1; return true
+            case ")": return false
+            case "]", ",", "”", "\"", "’", " ", ":", ";": return true
             default: return false
             }
         }

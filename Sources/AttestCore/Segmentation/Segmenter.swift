@@ -333,7 +333,10 @@ public struct Segmenter: Sendable {
             }
             if j >= end { break }
             var k = j
-            while k < end, Segmenter.isSpace(bytes[k]) { k += 1 }
+            while k < end {
+                // White space, a no-break space (U+00A0) included: scraped text often has one after a full stop.
+                if Segmenter.isSpace(bytes[k]) { k += 1 } else if bytes[k] == 0xC2, k + 1 < end, bytes[k + 1] == 0xA0 { k += 2 } else { break }
+            }
             let hasSpace = k > j
             let next = bytes[k]
             var boundary = false
