@@ -63,8 +63,14 @@ final class SpeakerTests: XCTestCase {
         let a = analyze([("a.txt", "Sen. Ana Ruiz (D-Ore.) said the bill was too weak.")])
         let s = try XCTUnwrap(a.statements.first)
         XCTAssertEqual(s.speaker.mention, "Sen. Ana Ruiz (D-Ore.)", "the closing parenthesis is the mention's own")
-        XCTAssertEqual(s.speaker.role, "(D-Ore.)")
-        XCTAssertFalse(s.speaker.name?.contains("(") ?? true, "\(s.speaker)")
+        XCTAssertEqual(s.speaker.role, "Sen. (D-Ore.)")
+        XCTAssertEqual(s.speaker.name, "Ana Ruiz")
+    }
+
+    func testAnAbbreviatedTitleIsARoleAndTheSurnameLaterIsThePerson() throws {
+        let a = analyze([("a.txt", "Sen. Ana Ruiz said the bill was weak.\n\nLater, Ruiz said the vote would wait.\n")])
+        XCTAssertEqual(a.statements.map { $0.speaker.name ?? "" }, ["Ana Ruiz", "Ana Ruiz"])
+        XCTAssertEqual(a.statements.first?.speaker.role, "Sen.")
     }
 
     func testAnAnonymousSourceHedgesWhatItSays() throws {

@@ -31,7 +31,9 @@ public struct EntityResolver: Sendable {
     public init(rules: RuleSet) {
         self.rules = rules
         func set(_ name: String) -> Set<String> { Set(rules.lexicon(name).map { $0.lowercased() }) }
-        titles = set("titles")
+        // A word's key drops its final full stop ("Sen." is "sen"): abbreviated titles match without it.
+        let titleWords = set("titles")
+        titles = titleWords.union(titleWords.filter { $0.hasSuffix(".") }.map { String($0.dropLast()) })
         pronouns = set("pronouns")
         organizationWords = set("organization-words")
         groupNouns = set("group-nouns")
