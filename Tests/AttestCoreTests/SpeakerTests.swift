@@ -67,6 +67,13 @@ final class SpeakerTests: XCTestCase {
         XCTAssertEqual(s.speaker.name, "Ana Ruiz")
     }
 
+    func testALowerCaseWordEndingAnOpeningClauseIsNoSpeaker() throws {
+        let a = analyze([("a.txt", "Asked whether the fares were tied to the subsidy, a port spokesman, Rui Matos, said he had no details.")])
+        let s = try XCTUnwrap(a.statements.first { $0.cue == "said" })
+        XCTAssertEqual(s.speaker.name, "Rui Matos", "\(s.speaker)")
+        XCTAssertEqual(s.speaker.role, "port spokesman")
+    }
+
     func testAnAbbreviatedTitleIsARoleAndTheSurnameLaterIsThePerson() throws {
         let a = analyze([("a.txt", "Sen. Ana Ruiz said the bill was weak.\n\nLater, Ruiz said the vote would wait.\n")])
         XCTAssertEqual(a.statements.map { $0.speaker.name ?? "" }, ["Ana Ruiz", "Ana Ruiz"])

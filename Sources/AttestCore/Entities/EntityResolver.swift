@@ -151,7 +151,12 @@ public struct EntityResolver: Sendable {
                 statements[i].stance = "hedged"
                 continue
             }
-            if isDescription(tokens), let apposition = statements[i].speaker.role, let nameTokens = properName(apposition) {
+            if let (nameTokens, description) = strayHeadApposition(tokens, role: statements[i].speaker.role) {
+                // "Asked whether …, magnets, a ministry spokesman, He Yadong, said": a lower-case word
+                // that ends the clause before is no speaker; the name closing the apposition is.
+                classifyNamed(&statements[i], tokens: nameTokens, memo: memo)
+                statements[i].speaker.role = description
+            } else if isDescription(tokens), let apposition = statements[i].speaker.role, let nameTokens = properName(apposition) {
                 // "The parents' association chair, Ines Moll, said": the apposition names the speaker
                 // and the role noun phrase describes her.
                 classifyNamed(&statements[i], tokens: nameTokens, memo: memo)
@@ -210,6 +215,20 @@ public struct EntityResolver: Sendable {
               ["the", "a", "an", "its", "his", "her", "their", "our"].contains(tokens[0].lowercased())
                 || tokens[0].hasSuffix("'s") || tokens[0].hasSuffix("’s") else { return false }
         return tokens.dropFirst().contains { $0.first?.isLowercase == true }
+    }
+
+    /// For a head of lower-case words that name no kind of speaker (not a person, group or
+    /// anonymous-source noun, nor a pronoun) and an apposition "role, Proper Name": the name's words
+    /// and the role; nil otherwise.
+    func strayHeadApposition(_ tokens: [String], role: String?) -> ([String], String)? {
+        guard let role, !tokens.isEmpty, tokens.count <= 3,
+              tokens.allSatisfy({ $0.first?.isLowercase == true }),
+              !tokens.contains(where: { let k = EntityResolver.key($0); return pronouns.contains(k) || personNouns.contains(k)
+                  || groupNouns.contains(k) || anonymousHeads.contains(k) || organizationNouns.contains(k) || outletNouns.contains(k) }),
+              let comma = role.lastIndex(of: ","),
+              let name = properName(String(role[role.index(after: comma)...]).trimmingCharacters(in: .whitespaces)) else { return nil }
+        let description = role[..<comma].trimmingCharacters(in: .whitespaces)
+        return description.isEmpty ? nil : (name, description)
     }
 
     /// The words of an apposition that is a proper name of two to four capitalised words
