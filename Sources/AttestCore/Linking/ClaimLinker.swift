@@ -30,6 +30,8 @@ struct StatementFeatures {
     var sentence = SentenceSignals()
     /// Terms of lower-case words that a negation governs ("has never *asked* for talks").
     var negated: Set<String> = []
+    /// Whether what was said holds no term of its own (the sentence stands in for it in `terms`).
+    var saysNothing = false
 }
 
 /// A claim while it is being built: member statements and their roles.
@@ -257,6 +259,7 @@ public struct ClaimLinker: Sendable {
         let doc = s.documentIndex < documents.count ? documents[s.documentIndex] : nil
         var body = s.content
         var contentTerms = terms(body)
+        let saysNothing = contentTerms.isEmpty
         if contentTerms.count < 3 {
             body = s.sentence
             contentTerms = terms(body)
@@ -295,7 +298,7 @@ public struct ClaimLinker: Sendable {
                                  day: ClaimLinker.day(s.date ?? doc?.date), hedged: hedged,
                                  selfReference: ClaimLinker.words(s.content).first.map { selfWords.contains($0) } ?? false,
                                  sentence: reader.sentenceSignals(s.sentence, scratch: scratch),
-                                 negated: negatedTerms(body))
+                                 negated: negatedTerms(body), saysNothing: saysNothing)
     }
 
     // MARK: - Sources
@@ -545,7 +548,8 @@ public struct ClaimLinker: Sendable {
             while k >= 0, statements[k].documentIndex == s.documentIndex {
                 if !claimsOf[k].isEmpty, !sources.same(k, j), owner.map({ sources.matches(owner: $0, k) }) ?? true {
                     if best == nil { best = k }
-                    guard let noun, !ClaimLinker.words(statements[k].cue).compactMap(term).contains(noun) else { best = k; break }
+                    // No noun to match, or a cue of the same word: this is the one.
+                    if noun.map({ ClaimLinker.words(statements[k].cue).compactMap(term).contains($0) }) ?? true { best = k; break }
                 }
                 k -= 1
             }
@@ -599,7 +603,7 @@ public struct ClaimLinker: Sendable {
             }
             // A statement that says nothing of its own ("an aide, who declined to be named, …") and
             // answers nothing is no evidence.
-            if answerRole == nil, transcriptTargets.isEmpty, terms(s.content).isEmpty { continue }
+            if answerRole == nil, transcriptTargets.isEmpty, f.saysNothing { continue }
             // A denial aimed at a claim from outside what is said leaves what is said a claim of its own.
             let assertsBesides = answerRole == "denies" && s.stance != "deny" && !f.signals.deny
             if let role = answerRole {

@@ -50,7 +50,7 @@ public struct RuleLoader {
                 let isAliasList = lexName == "aliases" || lexName == "outlets"
                 lexicons[lexName, default: []].append(contentsOf: isAliasList ? entries.flatMap { RuleLoader.aliasLineNames($0.text) } : entries.map(\.text))
                 lexiconFiles[lexName] = path
-                if lexName == "aliases" || lexName == "outlets" {
+                if isAliasList {
                     RuleLoader.readAliases(entries, isOutlet: lexName == "outlets", into: &entities, file: path, problems: &problems)
                 }
             }
