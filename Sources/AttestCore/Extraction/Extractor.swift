@@ -56,6 +56,9 @@ public struct Extractor: Sendable {
     let clauseVerbs: Set<String>
     /// Lower-cased days of the week (the weekdays lexicon).
     let weekdays: Set<String>
+    /// Lower-cased verbs that pass on what someone said (the relay-verbs lexicon): a statement with
+    /// such a cue inside another statement's content is a report that statement relays, and stays.
+    let relayVerbs: Set<String>
     /// The statement and hedge rules, in the order they run.
     let phaseRules: [Rule]
     /// For each of `phaseRules`, its index in `rules.cueFilters` (nil: the rule has no filter).
@@ -101,6 +104,7 @@ public struct Extractor: Sendable {
         tellingVerbs = Set(rules.lexicon("telling-verbs").map { $0.lowercased() })
         nounPrepositions = Set(rules.lexicon("noun-prepositions").map { $0.lowercased() })
         clauseVerbs = Set(rules.lexicon("clause-verbs").map { $0.lowercased() })
+        relayVerbs = Set(rules.lexicon("relay-verbs").map { $0.lowercased() })
         let weekdays = Set(rules.lexicon("weekdays").map { $0.lowercased() })
         self.weekdays = weekdays
         openingPhraseOpeners = weekdays.union(rules.lexicon("clause-openers").map { $0.lowercased() })
@@ -254,7 +258,7 @@ public struct Extractor: Sendable {
             accepted.append(c)
             if trace { traceEntries.append(TraceEntry(candidate: c, outcome: .accepted)) }
         }
-        accepted = Extractor.withoutEnclosed(accepted, trace: trace, traceEntries: &traceEntries)
+        accepted = Extractor.withoutEnclosed(accepted, text: text, relayVerbs: relayVerbs, trace: trace, traceEntries: &traceEntries)
         accepted.sort { $0.cue.lowerBound < $1.cue.lowerBound }
         var statements: [Statement] = []
         let acceptedCues = accepted.map(\.cue)
@@ -333,18 +337,36 @@ public struct Extractor: Sendable {
     /// `enclosed: any`: the enclosing statement stands for them. A source set in the middle of
     /// what it reports (content on both sides, `content2`) encloses nothing: "The paper reported,
     /// according to two aides, that …" keeps the paper's statement.
-    static func withoutEnclosed(_ accepted: [Candidate], trace: Bool, traceEntries: inout [TraceEntry]) -> [Candidate] {
+    ///
+    /// A statement whose speaker and cue both lie inside what another statement reports is part of
+    /// that report too ("His lawyer said he would not answer questions": the lawyer says so, not
+    /// he), unless its cue ends with a verb that relays words (`relayVerbs`: "The paper reported
+    /// that the mayor said …" passes on what the mayor said) or its rule says `enclosed: false`.
+    static func withoutEnclosed(_ accepted: [Candidate], text: UTF8Text, relayVerbs: Set<String>, trace: Bool,
+                                traceEntries: inout [TraceEntry]) -> [Candidate] {
+        guard accepted.count > 1 else { return accepted }
         let enclosing = accepted.filter { $0.rule.enclosesContent && $0.groups["content"] != nil && $0.groups["content2"] == nil }
-        if enclosing.isEmpty, !accepted.contains(where: { $0.rule.enclosure == .byAnyStatement }) { return accepted }
         func holds(_ outer: Candidate, _ c: Candidate) -> Bool {
             !(outer.rule === c.rule && outer.whole == c.whole) && (outer.groups["content"].map { $0.lowerBound <= c.cue.lowerBound && c.cue.upperBound <= $0.upperBound } ?? false)
+        }
+        func reportsWithin(_ outer: Candidate, _ c: Candidate) -> Bool {
+            guard outer.rule.phase == .statement, outer.groups["content2"] == nil, let content = outer.groups["content"],
+                  let speaker = c.speaker, content.lowerBound <= speaker.lowerBound, speaker.upperBound <= content.upperBound
+            else { return false }
+            return holds(outer, c)
+        }
+        func relays(_ c: Candidate) -> Bool {
+            let lastWord = Extractor.fold(text[c.cue]).split(whereSeparator: { !$0.isLetter }).last.map { $0.lowercased() }
+            return lastWord.map { relayVerbs.contains($0) } ?? false
         }
         return accepted.filter { c in
             if c.rule.enclosesContent { return true }
             let outer: Candidate?
             switch c.rule.enclosure {
             case .never: outer = nil
-            case .byEnclosingRules: outer = enclosing.first { holds($0, c) }
+            case .byEnclosingRules:
+                outer = enclosing.first { holds($0, c) }
+                    ?? (c.rule.phase == .statement && !relays(c) ? accepted.first { reportsWithin($0, c) } : nil)
             case .byAnyStatement: outer = accepted.first { $0.rule.enclosure != .byAnyStatement && holds($0, c) }
             }
             guard let outer else { return true }
