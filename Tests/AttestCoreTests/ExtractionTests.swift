@@ -89,6 +89,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(briefing.statements.map(\.speaker.name), ["Ana Ruiz"], "the agency's question is not a statement")
     }
 
+    func testAStatementInsideWhatAnotherReportsIsPartOfThatReportUnlessItIsRelayed() throws {
+        let lawyer = analyze([("a.txt", "Her lawyer said she would not answer questions about the pier.")])
+        XCTAssertEqual(lawyer.statements.map(\.cue), ["said"], "the lawyer says she will not answer: one statement, the lawyer's")
+        XCTAssertEqual(lawyer.statements.first?.content, "she would not answer questions about the pier")
+        let relayed = analyze([("b.txt", "The Harbour Post reported that the mayor said the pier was safe.")])
+        XCTAssertEqual(relayed.statements.map(\.cue), ["reported", "said"], "a report of what the mayor said passes her words on")
+    }
+
     func testAWireStoryCarriedByAnotherOutletIsRelayedThroughTheWire() throws {
         let text = "LISBON, May 2 (Reuters) - The ferry strike is over, the union said.\n\nThe union's leader, Ana Ruiz, said the crews would sail on Monday."
         func statements(outlet: String) -> [Statement] {

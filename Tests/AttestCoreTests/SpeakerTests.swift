@@ -3,6 +3,15 @@ import XCTest
 
 /// How speakers are written, split into name and role, and resolved.
 final class SpeakerTests: XCTestCase {
+    func testAPossessivePronounBeforeANounCueIsThePersonNotTheWordsBeforeIt() throws {
+        let text = "Tomas Reyes spoke at the pier on Monday. Critics seized on his claim that the port had been sold."
+        let a = analyze([("a.txt", text)])
+        let claim = try XCTUnwrap(a.statements.first { $0.cue == "claim" })
+        XCTAssertEqual(claim.speaker.mention, "his")
+        XCTAssertEqual(claim.speaker.name, "Tomas Reyes", "'his' resolves like 'he'; the critics only seized on it")
+        XCTAssertEqual(claim.content, "the port had been sold")
+    }
+
     func testMentionKeepsTheAppositionWhileTheNameIsThePerson() throws {
         let text = "Tariffs will rise, Lena Okafor, a trade lawyer in Lagos, said on Monday. She added that ports were ready."
         let a = analyze([("a.txt", text)])

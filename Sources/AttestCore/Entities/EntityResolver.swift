@@ -264,10 +264,10 @@ public struct EntityResolver: Sendable {
     func resolvePronoun(_ statement: inout Statement, _ pronoun: String, _ antecedents: [Antecedent], _ sentence: Int) {
         let fits: (Antecedent) -> Bool
         switch pronoun {
-        case "he", "him": fits = { $0.namesPerson(personNouns) && $0.words.isDisjoint(with: femaleWords) }
+        case "he", "him", "his": fits = { $0.namesPerson(personNouns) && $0.words.isDisjoint(with: femaleWords) }
         case "she", "her": fits = { $0.namesPerson(personNouns) && $0.words.isDisjoint(with: maleWords) }
         case "i": fits = { $0.type == "person" }
-        case "it": fits = { ["organization", "outlet"].contains($0.type) }
+        case "it", "its": fits = { ["organization", "outlet"].contains($0.type) }
         default: fits = { ["group", "organization", "person", "anonymous", "outlet"].contains($0.type) }
         }
         let recentSpeaker = antecedents.last(where: { $0.isSpeaker && fits($0) && sentence - $0.sentence <= 2 })
@@ -278,7 +278,7 @@ public struct EntityResolver: Sendable {
             statement.speaker.type = a.type
             if statement.speaker.role == nil { statement.speaker.role = a.role }
         } else {
-            statement.speaker.type = pronoun == "it" ? "organization" : (pronoun == "they" || pronoun == "we" ? "group" : "person")
+            statement.speaker.type = pronoun == "it" || pronoun == "its" ? "organization" : (pronoun == "they" || pronoun == "we" ? "group" : "person")
         }
     }
 

@@ -59,6 +59,8 @@ public struct Extractor: Sendable {
     /// Lower-cased verbs that pass on what someone said (the relay-verbs lexicon): a statement with
     /// such a cue inside another statement's content is a report that statement relays, and stays.
     let relayVerbs: Set<String>
+    /// Lower-cased pronouns, possessive ones included (the pronouns lexicon).
+    let pronouns: Set<String>
     /// The statement and hedge rules, in the order they run.
     let phaseRules: [Rule]
     /// For each of `phaseRules`, its index in `rules.cueFilters` (nil: the rule has no filter).
@@ -105,6 +107,7 @@ public struct Extractor: Sendable {
         nounPrepositions = Set(rules.lexicon("noun-prepositions").map { $0.lowercased() })
         clauseVerbs = Set(rules.lexicon("clause-verbs").map { $0.lowercased() })
         relayVerbs = Set(rules.lexicon("relay-verbs").map { $0.lowercased() })
+        pronouns = Set(rules.lexicon("pronouns").map { $0.lowercased() })
         let weekdays = Set(rules.lexicon("weekdays").map { $0.lowercased() })
         self.weekdays = weekdays
         openingPhraseOpeners = weekdays.union(rules.lexicon("clause-openers").map { $0.lowercased() })
@@ -538,6 +541,10 @@ public struct Extractor: Sendable {
                                 otherCues: [Range<Int>]) -> Range<Int> {
         // A label ("More from the report:") is no clause: only a cue in words has a description before it.
         guard Extractor.containsLetter(text, c.cue) else { return speaker }
+        // A pronoun or a possessor ("his claim", "Ruiz's claim") has no description before it:
+        // "Critics seized on his claim" is his, not the critics'.
+        let written = text[speaker].lowercased()
+        guard !pronouns.contains(written), !written.hasSuffix("'s"), !written.hasSuffix("’s") else { return speaker }
         let sentenceStart = Extractor.trim(text, seg.sentences[c.sentenceIndex].range).lowerBound
         var start = speaker.lowerBound
         scan: while start > sentenceStart {
