@@ -12,6 +12,16 @@ final class SpeakerTests: XCTestCase {
         XCTAssertEqual(claim.content, "the port had been sold")
     }
 
+    func testANameAfterAPrepositionIsWhereTheSpeakerIsFromNotWhoSpeaks() throws {
+        func name(_ text: String) -> String? { analyze([("a.txt", text)]).statements.first?.speaker.name }
+        XCTAssertEqual(name("The mayor of Porto said the ferry would run."), "mayor of Porto")
+        XCTAssertEqual(name("Residents of Porto said the ferry would run."), "Residents of Porto")
+        XCTAssertEqual(name("The Harbour Maritime Museum in Porto said the ferry would run."), "Harbour Maritime Museum")
+        XCTAssertEqual(name("Jan Smit of Rotterdam said the ferry would run."), "Jan Smit")
+        XCTAssertEqual(name("A spokesman for the Ministry of Transport said the ferry would run."), "Ministry of Transport",
+                       "a spokesman speaks for the organisation")
+    }
+
     func testMentionKeepsTheAppositionWhileTheNameIsThePerson() throws {
         let text = "Tariffs will rise, Lena Okafor, a trade lawyer in Lagos, said on Monday. She added that ports were ready."
         let a = analyze([("a.txt", text)])

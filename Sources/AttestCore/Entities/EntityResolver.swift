@@ -405,6 +405,20 @@ public struct EntityResolver: Sendable {
             let name = EntityResolver.withoutArticle(tokens[joinedStart...].joined(separator: " "))
             return NamedSpeaker(name: canonical(name), type: "organization")
         }
+        // "The mayor of Leeds", "traders in Shanghai", "the Harbour Museum in Porto": a name after a
+        // preposition is where the speaker is from, not who speaks. A person's name follows a title
+        // or role directly ("Mayor Ana Ruiz"); "a spokesman for …" speaks for what follows (below).
+        if start > 1, start < tokens.count, ["of", "in", "on", "at", "near", "across", "outside", "inside"].contains(keys[start - 1]) {
+            let before = Array(tokens[..<(start - 1)])
+            let words = before.first.map { ["the", "a", "an"].contains(EntityResolver.key($0)) } == true ? Array(before.dropFirst()) : before
+            let commonNoun = words.count == 1 && [groupNouns, personNouns, anonymousHeads].contains { $0.contains(EntityResolver.key(words[0])) }
+            if !words.isEmpty, !commonNoun, words.allSatisfy({ $0.first?.isUppercase == true }), !words.contains(where: { titles.contains(EntityResolver.key($0)) }) {
+                // "Jan Smit of Rotterdam", "the Harbour Museum in Porto": the proper name before it.
+                return namedSpeaker(words, mention: words.joined(separator: " "))
+            }
+            let type = guessType(before)
+            return NamedSpeaker(name: canonical(EntityResolver.withoutArticle(mention)), type: type == "person" && words.count > 1 ? "group" : type)
+        }
         let type = start < tokens.count && start > 0 ? guessType(Array(tokens[start...])) : guessType(tokens)
         if start < tokens.count, type == "person" {
             let name = tokens[start...].joined(separator: " ")

@@ -472,13 +472,20 @@ public struct Extractor: Sendable {
         let content = parts.filter { !$0.isEmpty }.joined(separator: " … ")
         let cue = Extractor.fold(text[c.cue])
         // The speaker with the words before it that describe it ("people with knowledge of" the
-        // talks): the whole phrase names the speaker, not the noun the rule found at its end,
-        // unless that is a name (every word capitalised: "traders in Shanghai"), which stays the
-        // head rather than be split into a role ("traders in") and a name.
+        // talks): the whole phrase names the speaker, not the noun the rule found at its end. A name
+        // found there stays the head ("praise from Ana Ruiz"), unless a short noun phrase and "of",
+        // "in" or "at" put it where the speaker is from ("the mayor of Leeds", "traders in Shanghai":
+        // the resolver reads such a name as a place).
         let speakerRange = c.groups["speaker"].map { speakerWithDescription($0, c, seg: seg, text: text, otherCues: otherCues) }
         let found = c.groups["speaker"].map { Extractor.cleanMention(text[$0]) }
         let foundIsName = found.map { $0.split(separator: " ").allSatisfy { $0.first?.isUppercase ?? false } } ?? false
-        let head = foundIsName ? found : speakerRange.map { Extractor.cleanMention(text[$0]) }
+        var description: [String] = []
+        if let whole = speakerRange, let speaker = c.groups["speaker"] {
+            description = text[whole.lowerBound..<speaker.lowerBound].split(whereSeparator: { $0.isWhitespace }).map { $0.lowercased() }
+        }
+        let placeAfterNoun = description.count <= Extractor.placeDescriptionWords
+            && description.last.map { ["of", "in", "at"].contains($0) } == true
+        let head = foundIsName && !placeAfterNoun ? found : speakerRange.map { Extractor.cleanMention(text[$0]) }
         // The speaker as the attribution writes it: the `mention` group when the rule has one ("who"
         // in "Piet Vos, who said …", "Lea Moreau of the pilots' union"; the speaker group still
         // names whom it refers to), with the apposition that directly follows it.
@@ -527,6 +534,9 @@ public struct Extractor: Sendable {
     /// The most words between the start of a speaker's clause and the speaker that
     /// `speakerWithDescription` joins to the speaker.
     static let descriptionBeforeSpeakerWords = 9
+
+    /// The most words a description may have before a name it places ("The Harbour Maritime Museum in").
+    static let placeDescriptionWords = 5
 
     /// The speaker widened to the start of its clause (the sentence start, or the last comma,
     /// semicolon, colon, bracket, quotation mark or dash before it) when the words between describe
