@@ -96,6 +96,8 @@ struct ExplainCommand: ParsableCommand {
                 out += "    - \(head): sentence skipped\n"
             case .enclosed(let outerID):
                 out += "    - \(head): dropped, its cue is inside the content of \(outerID) \n"
+            case .tooFewInDocument(let minimum):
+                out += "    - \(head): dropped, the rule needs \(minimum) finds in one document (min_per_document)\n"
             }
             out += "        match: \(quoted(Extractor.fold(text[c.whole])))\n"
             for (name, range) in c.groups.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {

@@ -166,6 +166,26 @@ final class RuleLoaderTests: XCTestCase {
         XCTAssertEqual(analyze("Bo thinks so."), ["thinks"])
     }
 
+    func testMinPerDocumentKeepsARuleOnlyWhereItFindsEnough() throws {
+        let rule = { (id: String, keys: String) in
+            "  - id: \(id)\n    phase: statement\n    prefilter: false\n\(keys)"
+                + "    pattern: '^(?<speaker>(?<cue>\\p{Lu}\\w+)):\\s+(?<content>.+)'\n    examples:\n      - match: 'Ann: hi'\n"
+        }
+        let dir = try folder(["r.yml": "schema: 1\nrules:\n"
+                                + rule("turns", "    min_per_document: 2\n")
+                                + rule("zero", "    min_per_document: 0\n")])
+        let set = RuleLoader().load(folders: [dir.path])
+        XCTAssertEqual(set.rule(id: "turns")?.minPerDocument, 2)
+        XCTAssertNil(set.rule(id: "zero"))
+        XCTAssertTrue(set.problems.contains { $0.message.contains("'min_per_document' must be a whole number of at least 1") }, "\(set.problems)")
+        let speakers = { (text: String) in
+            Analyzer(rules: set).analyze(documents: [Document(id: "", path: "t.txt", format: .text, bytes: 0, text: text)])
+                .statements.map(\.speaker.mention)
+        }
+        XCTAssertEqual(speakers("Ann: we won.\n\nBo: we lost."), ["Ann", "Bo"])
+        XCTAssertEqual(speakers("Update: we won."), [], "one find is fewer than the rule needs")
+    }
+
     func testHeadingsAlsoReadsBareHeadingsAndContentStartTakesTheParagraph() throws {
         let rule = { (id: String, keys: String) in
             "  - id: \(id)\n    phase: statement\n    prefilter: false\n\(keys)"

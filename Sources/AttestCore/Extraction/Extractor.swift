@@ -24,7 +24,11 @@ public struct Candidate: Sendable {
 
 /// What happened to each candidate, for `attest explain`.
 public struct TraceEntry: Sendable {
-    public enum Outcome: Sendable { case accepted, lostOverlap(to: String), insideQuotation, insideTurn(of: String), skippedSentence, enclosed(by: String) }
+    public enum Outcome: Sendable {
+        case accepted, lostOverlap(to: String), insideQuotation, insideTurn(of: String), skippedSentence, enclosed(by: String)
+        /// The rule found fewer candidates in the document than its `min_per_document`.
+        case tooFewInDocument(minimum: Int)
+    }
     public let candidate: Candidate
     public let outcome: Outcome
 }
@@ -223,6 +227,16 @@ public struct Extractor: Sendable {
                         position = cueEnd > position ? cueEnd : subject.nextCharacterBoundary(after: position)
                     }
                 }
+            }
+        }
+        // A rule that needs several finds in a document (`min_per_document`) keeps none with fewer.
+        if candidates.contains(where: { $0.rule.minPerDocument > 1 }) {
+            var found: [ObjectIdentifier: Int] = [:]
+            for c in candidates { found[ObjectIdentifier(c.rule), default: 0] += 1 }
+            candidates.removeAll { c in
+                guard c.rule.minPerDocument > 1, found[ObjectIdentifier(c.rule), default: 0] < c.rule.minPerDocument else { return false }
+                if trace { traceEntries.append(TraceEntry(candidate: c, outcome: .tooFewInDocument(minimum: c.rule.minPerDocument))) }
+                return true
             }
         }
         // Drop cues inside quotations and inside turns of speech, then resolve overlaps: priority,

@@ -67,6 +67,10 @@ public final class Rule: @unchecked Sendable {
     /// "Name: …" is (`speech_turn: true`): a cue of another rule inside the turn belongs to the
     /// speech, as a cue inside quotation marks does, and makes no statement of its own.
     public let speechTurn: Bool
+    /// The fewest statements the rule must find in one document for any of them to stay
+    /// (`min_per_document`, default 1): a one-word transcript label ("Ruiz: …") is a turn only in
+    /// a document with other turns, not a lone "Update: …".
+    public let minPerDocument: Int
     /// Optional message template with `{group}` placeholders.
     public let message: String?
     public let examples: [RuleExample]
@@ -122,8 +126,9 @@ public final class Rule: @unchecked Sendable {
          compiled: CompiledPattern, settings: [String: String], insideQuotes: Bool, message: String?,
          examples: [RuleExample], location: SourceLocation, order: Int, usesPrefilter: Bool, cueFilter: CompiledPattern? = nil,
          headings: HeadingReading = .body, barrier: [[UInt8]] = [], speechTurn: Bool = false, enclosesContent: Bool = false,
-         enclosure: Enclosure = .byEnclosingRules) {
+         enclosure: Enclosure = .byEnclosingRules, minPerDocument: Int = 1) {
         self.usesPrefilter = usesPrefilter
+        self.minPerDocument = minPerDocument
         self.speechTurn = speechTurn
         self.enclosesContent = enclosesContent
         self.enclosure = enclosure

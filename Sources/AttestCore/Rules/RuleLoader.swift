@@ -12,7 +12,7 @@ public struct RuleLoader {
     static let fileKeys: Set<String> = ["schema", "macros", "rules", "description"]
     static let ruleKeys: Set<String> = ["id", "phase", "priority", "description", "pattern", "flags", "set",
                                         "inside_quotes", "message", "examples", "enabled", "prefilter", "filter", "headings",
-                                        "barrier", "speech_turn", "encloses", "enclosed"]
+                                        "barrier", "speech_turn", "encloses", "enclosed", "min_per_document"]
     static let exampleKeys: Set<String> = ["match", "no_match", "gap", "expect", "note"]
     static let settingKeys: Set<String> = ["kind", "stance", "speaker_type", "channel", "speaker", "via", "signal",
                                            "role", "content", "quantity", "relays", "content_start"]
@@ -267,6 +267,15 @@ public struct RuleLoader {
                                           word: "any", .byAnyStatement, absent: .byEnclosingRules, rule: id, path: path, problems: &problems, ok: &ok)
         let headings = RuleLoader.choice(map, "headings", true: Rule.HeadingReading.only, false: .body,
                                          word: "also", .also, absent: .body, rule: id, path: path, problems: &problems, ok: &ok)
+        var minPerDocument = 1
+        if let node = map["min_per_document"] {
+            if let n = node.int, n >= 1 {
+                minPerDocument = n
+            } else {
+                problems.append(RuleProblem(.error, RuleLoader.location(node, path), rule: id, "'min_per_document' must be a whole number of at least 1"))
+                ok = false
+            }
+        }
         let examples = readExamples(map["examples"], ruleID: id, path: path, problems: &problems, ok: &ok)
         if examples.isEmpty {
             problems.append(RuleProblem(.warning, here, rule: id, "rule has no examples; add sentences that must and must not match"))
@@ -278,7 +287,7 @@ public struct RuleLoader {
                     location: here, order: order, usesPrefilter: map["prefilter"]?.bool ?? true,
                     cueFilter: cueFilter, headings: headings, barrier: barrier,
                     speechTurn: map["speech_turn"]?.bool ?? false,
-                    enclosesContent: map["encloses"]?.bool ?? false, enclosure: enclosure)
+                    enclosesContent: map["encloses"]?.bool ?? false, enclosure: enclosure, minPerDocument: minPerDocument)
     }
 
     /// The value of a key that takes `true`, `false` or one `word`. Any other value is an error at
