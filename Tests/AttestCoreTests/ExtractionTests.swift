@@ -95,6 +95,8 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(lawyer.statements.first?.content, "she would not answer questions about the pier")
         let relayed = analyze([("b.txt", "The Harbour Post reported that the mayor said the pier was safe.")])
         XCTAssertEqual(relayed.statements.map(\.cue), ["reported", "said"], "a report of what the mayor said passes her words on")
+        let joined = analyze([("c.txt", "The mayor stressed that the repairs were not done, and harbour unions warned that the city was rushing.")])
+        XCTAssertEqual(joined.statements.map(\.speaker.mention), ["The mayor", "harbour unions"], "a clause of its own after ', and' is a second statement")
     }
 
     func testAWireStoryCarriedByAnotherOutletIsRelayedThroughTheWire() throws {

@@ -368,7 +368,8 @@ public struct Extractor: Sendable {
         }
         func reportsWithin(_ outer: Candidate, _ c: Candidate) -> Bool {
             guard outer.rule.phase == .statement, outer.groups["content2"] == nil, let content = outer.groups["content"],
-                  let speaker = c.speaker, content.lowerBound <= speaker.lowerBound, speaker.upperBound <= content.upperBound
+                  let speaker = c.speaker, content.lowerBound <= speaker.lowerBound, speaker.upperBound <= content.upperBound,
+                  !Extractor.opensCoordinateClause(before: speaker.lowerBound, from: content.lowerBound, in: text)
             else { return false }
             return holds(outer, c)
         }
@@ -392,6 +393,18 @@ public struct Extractor: Sendable {
             }
             return false
         }
+    }
+
+    /// Whether the word before `position` (after `start`) joins a clause of its own to what comes
+    /// before: "…, and rights groups warned that …" is a second statement beside the first, not
+    /// part of what the first speaker said.
+    static func opensCoordinateClause(before position: Int, from start: Int, in text: UTF8Text) -> Bool {
+        var end = position
+        while end > start, Segmenter.isSpace(text.bytes[end - 1]) { end -= 1 }
+        var begin = end
+        while begin > start, !Segmenter.isSpace(text.bytes[begin - 1]), text.bytes[begin - 1] != UInt8(ascii: ",") { begin -= 1 }
+        guard begin < end else { return false }
+        return ["and", "but", "while", "whereas", "yet", "although", "though"].contains(text[begin..<end].lowercased())
     }
 
     /// Two candidates conflict when their cues overlap, or one's speaker overlaps the other's cue.
