@@ -53,7 +53,7 @@ final class CorpusClaimsTests: XCTestCase {
     /// statement on a sentence the gold gives as its denial or conflicting figure. A denial linked
     /// to the wrong claim would flag an innocent one.
     func testEveryContradictedClaimIsOneTheGoldContradicts() throws {
-        for corpus in ["rare-earths", "city-water", "sport", "trade"] {
+        for corpus in ["rare-earths", "city-water", "sport", "trade", "nickel"] {
             let r = try runAttest(["analyze", "corpora/\(corpus)", "--format", "json"])
             XCTAssertEqual(r.status, 0, r.stderr)
             let out = try jsonObject(r.stdout)
