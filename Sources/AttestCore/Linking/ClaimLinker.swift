@@ -480,7 +480,7 @@ public struct ClaimLinker: Sendable {
             var k = j - 1
             while k >= 0, statements[k].documentIndex == statements[j].documentIndex,
                   statements[j].sentenceIndex - statements[k].sentenceIndex <= precedingSentences {
-                if !claimsOf[k].isEmpty, !sources.same(k, j) { return claimsOf[k] }
+                if !claimsOf[k].isEmpty, !sources.sameSide(k, j) { return claimsOf[k] }
                 k -= 1
             }
             return []
