@@ -111,6 +111,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertFalse(carried.contains { $0.cue == "(Reuters)" }, "the dateline credit relays the article and makes no statement of its own")
         let own = statements(outlet: "Reuters")
         XCTAssertNil(own.first { $0.speaker.name == "Ana Ruiz" }?.via, "in Reuters' own copy nothing is relayed")
+        let told = "Ana Ruiz told Reuters in an interview that the crews would sail on Monday."
+        let interview = Analyzer(rules: defaultRules).analyze(documents: [
+            Document(id: "", path: "feed.jsonl#b", format: .text, bytes: told.utf8.count, text: told, outlet: "Reuters")]).statements
+        XCTAssertEqual(interview.count, 1)
+        XCTAssertNil(interview.first?.via, "told Reuters, in Reuters' own copy: spoken to its reporter, not relayed")
+        let elsewhere = Analyzer(rules: defaultRules).analyze(documents: [
+            Document(id: "", path: "feed.jsonl#c", format: .text, bytes: told.utf8.count, text: told, outlet: "Harbour Courier")]).statements
+        XCTAssertEqual(elsewhere.first?.via, "Reuters", "told Reuters, in another outlet's story: relayed through Reuters")
         XCTAssertFalse(own.contains { $0.cue == "(Reuters)" })
     }
 

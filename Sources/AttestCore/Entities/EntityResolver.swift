@@ -469,9 +469,7 @@ public struct EntityResolver: Sendable {
         let tokens = EntityResolver.words(mention)
         guard tokens.count <= 6, tokens.allSatisfy({ $0.first?.isUppercase == true || ["of", "the"].contains($0) }) else { return nil }
         if let last = tokens.last, outletWords.contains(EntityResolver.key(last)) {
-            var name = tokens.joined(separator: " ")
-            if name.hasPrefix("The ") { name.removeFirst(4) }
-            return name
+            return EntityResolver.withoutArticle(tokens.joined(separator: " "))
         }
         return nil
     }

@@ -211,7 +211,17 @@ public struct Analyzer: Sendable {
     /// dateline's "(Pacific Wire)", or `relays: document`) names an outlet other than the document's
     /// own (`outlet` of a JSONL article), every other statement of the document is relayed through
     /// the credited one.
+    ///
+    /// Nothing is relayed through the document's own outlet: "Ruiz told Straits Wire" in Straits
+    /// Wire's copy (its `outlet`, or with none its dateline credit) is Ruiz speaking to the reporter.
     func relayThroughCreditedOutlet(_ statements: inout [Statement], of doc: Document) {
+        let credited = statements.first(where: { relayingRules.contains($0.rule) })?.speaker.name
+        if let own = doc.outlet ?? credited {
+            let folded = EntityLexicon.fold(own)
+            for i in statements.indices where statements[i].via.map({ EntityLexicon.fold($0) == folded }) == true {
+                statements[i].via = nil
+            }
+        }
         guard let own = doc.outlet, !relayingRules.isEmpty,
               let credit = statements.firstIndex(where: { relayingRules.contains($0.rule) }),
               let wire = statements[credit].speaker.name,
