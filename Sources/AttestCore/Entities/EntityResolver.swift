@@ -302,8 +302,11 @@ public struct EntityResolver: Sendable {
         // An organisation noun refers to an organisation or outlet, not to a person whose description
         // holds the word ("the ministry" is not "a trade ministry official").
         let wantsOrganization = organizationNouns.contains(head) || organizationWords.contains(head)
+        // An antecedent that is itself an unresolved role noun (no capital: "newspaper" from
+        // "…, newspaper says") names no one and must not hide the last outlet or organisation.
         let sameWord = documentNouns.contains(head) ? nil : antecedents.last(where: { a in
             (!wantsOrganization || a.type == "organization" || a.type == "outlet") && a.words.contains(where: { $0.hasPrefix(stem) })
+                && a.name.contains(where: { $0.isUppercase })
         })
         // Otherwise a noun that stands for a kind of entity: the last outlet, organisation or speaker.
         let recent: (Antecedent) -> Bool = { sentence - $0.sentence <= 12 }
