@@ -215,16 +215,15 @@ public struct Analyzer: Sendable {
     /// Nothing is relayed through the document's own outlet: "Ruiz told Straits Wire" in Straits
     /// Wire's copy (its `outlet`, or with none its dateline credit) is Ruiz speaking to the reporter.
     func relayThroughCreditedOutlet(_ statements: inout [Statement], of doc: Document) {
-        let credited = statements.first(where: { relayingRules.contains($0.rule) })?.speaker.name
+        let credit = relayingRules.isEmpty ? nil : statements.firstIndex(where: { relayingRules.contains($0.rule) })
+        let credited = credit.flatMap { statements[$0].speaker.name }
         if let own = doc.outlet ?? credited {
             let folded = EntityLexicon.fold(own)
             for i in statements.indices where statements[i].via.map({ EntityLexicon.fold($0) == folded }) == true {
                 statements[i].via = nil
             }
         }
-        guard let own = doc.outlet, !relayingRules.isEmpty,
-              let credit = statements.firstIndex(where: { relayingRules.contains($0.rule) }),
-              let wire = statements[credit].speaker.name,
+        guard let own = doc.outlet, let credit, let wire = credited,
               EntityLexicon.fold(wire) != EntityLexicon.fold(own) else { return }
         for i in statements.indices where i != credit && statements[i].via == nil && statements[i].speaker.name != wire {
             statements[i].via = wire
